@@ -1,0 +1,98 @@
+package org.consilium.member;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The member directory: organisations and the people who act for them. */
+@Service
+@Transactional(readOnly = true)
+public class MemberService {
+
+    private final OrganisationRepository organisations;
+    private final PersonRepository people;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    MemberService(OrganisationRepository organisations, PersonRepository people,
+                  PasswordEncoder passwordEncoder, Clock clock) {
+        this.organisations = organisations;
+        this.people = people;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** Used before anyone is signed in, by the sign-in itself. */
+    public Optional<SignInAccount> findAccount(String username) {
+        return people.findForSignIn(username).map(p -> new SignInAccount(
+                p.getId(), p.getUsername(), p.getPasswordHash(), p.getFullName(),
+                p.getOrganisation().getId(), p.getOrganisation().getName(),
+                Set.copyOf(p.getRoles()), p.isActive() && p.getOrganisation().isActive()));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<OrganisationSummary> activeOrganisations() {
+        return organisations.findByActiveTrueOrderByName().stream().map(Organisation::summary).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<PersonSummary> findPeopleWithRole(Role role, String filter, int offset, int limit) {
+        return people.findActiveWithRole(role, filter == null ? "" : filter.strip(),
+                PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1)));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int countPeopleWithRole(Role role, String filter) {
+        return people.countActiveWithRole(role, filter == null ? "" : filter.strip());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, PersonSummary> summaries(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        return people.findSummaries(personIds).stream()
+                .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
+    }
+
+    /** For other features' entities to point at an organisation; fails if it does not exist. */
+    @PreAuthorize("isAuthenticated()")
+    public Organisation organisation(Long id) {
+        return organisations.findById(id)
+                .orElseThrow(() -> new IllegalArgumentException("No organisation with id " + id));
+    }
+
+    /** For other features' entities to point at a person; fails if it does not exist. */
+    @PreAuthorize("isAuthenticated()")
+    public Person person(Long id) {
+        return people.findById(id).orElseThrow(() -> new IllegalArgumentException("No person with id " + id));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public OrganisationSummary registerOrganisation(String name, String countryCode, OrganisationType type) {
+        return organisations.save(new Organisation(name, countryCode, type, clock.instant())).summary();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public PersonSummary registerPerson(NewPerson person) {
+        Organisation organisation = organisation(person.organisationId());
+        return people.save(new Person(person.username(), person.fullName(), person.email(),
+                passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
+    }
+
+    public boolean hasPeople() {
+        return people.count() > 0;
+    }
+}

@@ -1,0 +1,37 @@
+package org.consilium.member;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PersonRepository extends JpaRepository<Person, Long> {
+
+    @Query("select p from Person p join fetch p.organisation left join fetch p.roles where p.username = :username")
+    Optional<Person> findForSignIn(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("""
+            select new org.consilium.member.PersonSummary(p.id, p.fullName, o.id, o.name)
+            from Person p join p.organisation o
+            where p.active = true and :role member of p.roles
+              and (lower(p.fullName) like lower(concat('%', :filter, '%'))
+                   or lower(o.name) like lower(concat('%', :filter, '%')))
+            order by p.fullName""")
+    List<PersonSummary> findActiveWithRole(Role role, String filter, Pageable page);
+
+    @Query("""
+            select count(p) from Person p join p.organisation o
+            where p.active = true and :role member of p.roles
+              and (lower(p.fullName) like lower(concat('%', :filter, '%'))
+                   or lower(o.name) like lower(concat('%', :filter, '%')))""")
+    int countActiveWithRole(Role role, String filter);
+
+    @Query("""
+            select new org.consilium.member.PersonSummary(p.id, p.fullName, o.id, o.name)
+            from Person p join p.organisation o where p.id in :ids""")
+    List<PersonSummary> findSummaries(Collection<Long> ids);
+}

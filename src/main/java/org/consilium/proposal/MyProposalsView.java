@@ -1,0 +1,72 @@
+package org.consilium.proposal;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import org.consilium.security.Roles;
+import org.consilium.ui.Formats;
+
+/** The researcher's own proposals (as applicant or team member), paged from the database. */
+@Route("proposals")
+@PageTitle("My proposals · Consilium")
+@Menu(title = "My proposals", order = 1, icon = "FILE_TEXT_O")
+@RolesAllowed(Roles.RESEARCHER)
+class MyProposalsView extends Div {
+
+    MyProposalsView(ProposalService proposals) {
+        addClassName("page");
+        setSizeFull();
+
+        Button create = new Button("New proposal", VaadinIcon.PLUS.create(), e -> {
+            Long id = proposals.createDraft();
+            getUI().ifPresent(ui -> ui.navigate(ProposalEditorView.class, ProposalEditorView.parameters(id)));
+        });
+        create.setId("new-proposal");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout header = new HorizontalLayout(new H2("My proposals"), create);
+        header.setWidthFull();
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Grid<ProposalRow> grid = new Grid<>();
+        grid.setId("my-proposals");
+        grid.addColumn(r -> r.reference() == null ? "—" : r.reference()).setHeader("Reference")
+                .setKey("reference").setSortProperty("reference").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ProposalRow::displayTitle).setHeader("Title").setKey("title").setSortProperty("title")
+                .setFlexGrow(1);
+        grid.addColumn(r -> r.acronym() == null ? "" : r.acronym()).setHeader("Acronym").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status")
+                .setKey("status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Formats.dateTime(r.updatedAt())).setHeader("Last change").setKey("updatedAt")
+                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.setItems(query -> proposals.myProposals(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) proposals.countMyProposals());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("You have no proposals yet. Start one with \"New proposal\".");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> {
+            if (e.getItem().status() == ProposalStatus.DRAFT) {
+                ui.navigate(ProposalEditorView.class, ProposalEditorView.parameters(e.getItem().id()));
+            } else {
+                ui.navigate(ProposalView.class, ProposalView.parameters(e.getItem().id()));
+            }
+        }));
+        grid.setHeight("60vh");
+
+        add(header, new Paragraph("Proposals you lead or belong to. Click one to open it."), grid);
+    }
+}

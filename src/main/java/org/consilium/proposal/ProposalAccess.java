@@ -1,0 +1,46 @@
+package org.consilium.proposal;
+
+import org.consilium.member.Role;
+import org.consilium.security.ConsiliumUser;
+import org.springframework.stereotype.Component;
+
+/** Who may read or change which proposal: the record-level rules, in one place. */
+@Component
+class ProposalAccess {
+
+    boolean mayRead(Proposal proposal, ConsiliumUser user) {
+        if (proposal.isApplicant(user.personId()) || proposal.isTeamMember(user.personId())) {
+            return true;
+        }
+        // Drafts are the applicant's own; once submitted, the foundation's reviewers may read them.
+        return !proposal.isDraft() && (user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR)
+                || user.hasRole(Role.ETHICS_REVIEWER));
+    }
+
+    void requireReadable(Proposal proposal, ConsiliumUser user) {
+        if (!mayRead(proposal, user)) {
+            throw new ProposalAccessDenied("You have no access to " + name(proposal)
+                    + ". Only its applicant and team members, and the foundation's reviewers once it is submitted,"
+                    + " may open it.");
+        }
+    }
+
+    boolean mayEdit(Proposal proposal, ConsiliumUser user) {
+        return proposal.isApplicant(user.personId()) && proposal.isDraft();
+    }
+
+    void requireEditable(Proposal proposal, ConsiliumUser user) {
+        requireReadable(proposal, user);
+        if (!proposal.isApplicant(user.personId())) {
+            throw new ProposalAccessDenied("Only the applicant may change " + name(proposal) + ".");
+        }
+        if (!proposal.isDraft()) {
+            throw new ProposalAccessDenied(name(proposal) + " has been submitted: a submitted version can no longer"
+                    + " be edited.");
+        }
+    }
+
+    private static String name(Proposal proposal) {
+        return proposal.getReference() != null ? "proposal " + proposal.getReference() : "draft #" + proposal.getId();
+    }
+}

@@ -1,0 +1,9 @@
+package org.consilium.proposal;
+
+/** The proposal was saved by someone else (or in another tab) since it was opened. */
+public class ProposalChangedElsewhere extends RuntimeException {
+
+    public ProposalChangedElsewhere() {
+        super("This proposal was changed elsewhere since you opened it. Copy what you wrote, reload, and apply it again.");
+    }
+}

@@ -1,0 +1,259 @@
+package org.consilium.proposal;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consilium.member.MemberService;
+import org.consilium.member.OrganisationSummary;
+import org.consilium.member.PersonSummary;
+import org.consilium.member.Role;
+
+/**
+ * The proposal form, in sections. Length and range rules are checked as the user types (Bean Validation,
+ * default group); what a submission needs is marked as required and checked by the service on submit,
+ * whose problems are then shown on the fields concerned.
+ */
+class ProposalForm extends Div {
+
+    private static final Set<String> OPTIONAL = Set.of("aiModellingDescription", "commercialInterestDetails",
+            "aiModellingDescribed", "commercialInterestDescribed");
+    private static final Pattern TEAM_PATH = Pattern.compile("team\\[(\\d+)]\\.(\\w+)");
+
+    final TextField title = new TextField("Title");
+    final TextField acronym = new TextField("Acronym");
+    final ComboBox<OrganisationSummary> leadOrganisation = new ComboBox<>("Lead organisation");
+    final ComboBox<PersonSummary> principalInvestigator = new ComboBox<>("Principal investigator");
+    final TeamEditor team;
+    final CheckboxGroup<DiseaseArea> diseaseAreas = new CheckboxGroup<>("Disease areas");
+    final TextArea background = new TextArea("Background");
+    final TextArea objectives = new TextArea("Objectives");
+    final TextArea methodology = new TextArea("Methodology and statistical plan");
+    final TextArea laySummary = new TextArea("Lay summary");
+    final CheckboxGroup<DataCategory> dataCategories = new CheckboxGroup<>("Data categories");
+    final RadioButtonGroup<DataLevel> dataLevel = new RadioButtonGroup<>("Level of data");
+    final IntegerField estimatedCohortSize = new IntegerField("Estimated cohort size (patients)");
+    final Checkbox usesAiModelling = new Checkbox("The project uses AI / machine-learning modelling");
+    final TextArea aiModellingDescription = new TextArea("AI / ML modelling: what and how");
+    final CheckboxGroup<ExpectedOutput> expectedOutputs = new CheckboxGroup<>("Expected outputs");
+    final IntegerField durationMonths = new IntegerField("Duration (months)");
+    final TextField fundingSource = new TextField("Funding source");
+    final Checkbox commercialInterest = new Checkbox("The project has a commercial interest");
+    final TextArea commercialInterestDetails = new TextArea("Commercial interest: which");
+    final TextArea conflictsOfInterest = new TextArea("Declared conflicts of interest");
+
+    private final BeanValidationBinder<ProposalContent> binder = new BeanValidationBinder<>(ProposalContent.class);
+    private final Map<String, HasValidation> fieldsByProperty = new LinkedHashMap<>();
+    private final Div problems = new Div();
+
+    ProposalForm(MemberService members) {
+        team = new TeamEditor(members);
+        configureFields(members);
+        bind();
+
+        problems.addClassName("problems");
+        problems.setId("submission-problems");
+        problems.setVisible(false);
+
+        add(problems,
+                section("project", "1. Project", null,
+                        form(title, acronym, leadOrganisation, principalInvestigator, diseaseAreas)),
+                section("team", "2. Team", "Everyone working on the project, with their organisation and role.", team),
+                section("science", "3. Science", null, form(background, objectives, methodology)),
+                section("lay-summary", "4. Lay summary", "Plain language, for the patient organisations that review"
+                        + " the project: what, why, and what it could change for patients. At most "
+                        + ProposalContent.LAY_SUMMARY_MAX_WORDS + " words.", laySummary),
+                section("data", "5. Data requested", null,
+                        form(dataCategories, dataLevel, estimatedCohortSize, usesAiModelling, aiModellingDescription)),
+                section("outputs", "6. Outputs, funding and interests", null,
+                        form(expectedOutputs, durationMonths, fundingSource, commercialInterest,
+                                commercialInterestDetails, conflictsOfInterest)));
+    }
+
+    private void configureFields(MemberService members) {
+        title.setMaxLength(300);
+        acronym.setMaxLength(30);
+        leadOrganisation.setItems(members.activeOrganisations());
+        leadOrganisation.setItemLabelGenerator(OrganisationSummary::label);
+        principalInvestigator.setItems(
+                query -> members.findPeopleWithRole(Role.RESEARCHER, query.getFilter().orElse(""),
+                        query.getOffset(), query.getLimit()).stream(),
+                query -> members.countPeopleWithRole(Role.RESEARCHER, query.getFilter().orElse("")));
+        principalInvestigator.setItemLabelGenerator(PersonSummary::label);
+        diseaseAreas.setItems(DiseaseArea.values());
+        diseaseAreas.setItemLabelGenerator(DiseaseArea::label);
+        diseaseAreas.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+
+        for (TextArea area : List.of(background, objectives, methodology)) {
+            area.setMaxLength(ProposalContent.LONG_TEXT_MAX);
+            area.setMinHeight("8em");
+            area.setValueChangeMode(ValueChangeMode.LAZY);
+            area.addValueChangeListener(e -> area.setHelperText(e.getValue().length() + " / "
+                    + ProposalContent.LONG_TEXT_MAX + " characters"));
+        }
+        laySummary.setMaxLength(4_000);
+        laySummary.setMinHeight("10em");
+        laySummary.setWidthFull();
+        laySummary.setValueChangeMode(ValueChangeMode.EAGER);
+        laySummary.addValueChangeListener(e -> showWordCount(e.getValue()));
+        showWordCount("");
+
+        dataCategories.setItems(DataCategory.values());
+        dataCategories.setItemLabelGenerator(DataCategory::label);
+        dataCategories.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        dataLevel.setItems(DataLevel.values());
+        dataLevel.setItemLabelGenerator(DataLevel::label);
+        estimatedCohortSize.setMin(1);
+        estimatedCohortSize.setMax(1_000_000);
+        estimatedCohortSize.setStepButtonsVisible(false);
+        aiModellingDescription.setMaxLength(2_000);
+        usesAiModelling.addValueChangeListener(e -> aiModellingDescription.setVisible(e.getValue()));
+        aiModellingDescription.setVisible(false);
+
+        expectedOutputs.setItems(ExpectedOutput.values());
+        expectedOutputs.setItemLabelGenerator(ExpectedOutput::label);
+        durationMonths.setMin(1);
+        durationMonths.setMax(120);
+        durationMonths.setStepButtonsVisible(true);
+        fundingSource.setMaxLength(500);
+        commercialInterestDetails.setMaxLength(2_000);
+        commercialInterest.addValueChangeListener(e -> commercialInterestDetails.setVisible(e.getValue()));
+        commercialInterestDetails.setVisible(false);
+        conflictsOfInterest.setMaxLength(4_000);
+        conflictsOfInterest.setHelperText("Write \"None\" if there are none.");
+    }
+
+    private void bind() {
+        bind(title, "title");
+        bind(acronym, "acronym");
+        bind(leadOrganisation, "leadOrganisation");
+        bind(principalInvestigator, "principalInvestigator");
+        binder.forField(team).bind("team");
+        bind(diseaseAreas, "diseaseAreas");
+        bind(background, "background");
+        bind(objectives, "objectives");
+        bind(methodology, "methodology");
+        bind(laySummary, "laySummary");
+        bind(dataCategories, "dataCategories");
+        bind(dataLevel, "dataLevel");
+        bind(estimatedCohortSize, "estimatedCohortSize");
+        binder.forField(usesAiModelling).bind("usesAiModelling");
+        bind(aiModellingDescription, "aiModellingDescription");
+        bind(expectedOutputs, "expectedOutputs");
+        bind(durationMonths, "durationMonths");
+        bind(fundingSource, "fundingSource");
+        binder.forField(commercialInterest).bind("commercialInterest");
+        bind(commercialInterestDetails, "commercialInterestDetails");
+        bind(conflictsOfInterest, "conflictsOfInterest");
+        fieldsByProperty.put("aiModellingDescribed", aiModellingDescription);
+        fieldsByProperty.put("commercialInterestDescribed", commercialInterestDetails);
+        // Submission rules are not in the default group, but the user should see what a submission needs.
+        fieldsByProperty.forEach((property, field) -> {
+            if (field instanceof HasValue<?, ?> value && !OPTIONAL.contains(property)) {
+                value.setRequiredIndicatorVisible(true);
+            }
+        });
+    }
+
+    private <V, F extends Component & HasValidation & HasValue<?, V>> void bind(F field, String property) {
+        binder.forField(field).bind(property);
+        fieldsByProperty.put(property, field);
+    }
+
+    void read(ProposalContent content) {
+        binder.readBean(content);
+        hideProblems();
+    }
+
+    /** The form's values in a new content object, or null (and the errors shown) if a length or range rule fails. */
+    ProposalContent valuesIfValid() {
+        ProposalContent content = new ProposalContent();
+        return binder.writeBeanIfValid(content) ? content : null;
+    }
+
+    boolean hasChanges() {
+        return binder.hasChanges();
+    }
+
+    void addChangeListener(Runnable listener) {
+        binder.addValueChangeListener(e -> listener.run());
+    }
+
+    /** Marks each problem on its field and lists them all above the form. */
+    void showProblems(List<ProposalNotValid.Problem> found) {
+        UnorderedList list = new UnorderedList();
+        for (ProposalNotValid.Problem problem : found) {
+            list.add(new ListItem(problem.message()));
+            Matcher teamPath = TEAM_PATH.matcher(problem.field());
+            if (teamPath.matches()) {
+                team.showProblem(Integer.parseInt(teamPath.group(1)), teamPath.group(2), problem.message());
+                continue;
+            }
+            HasValidation field = fieldsByProperty.get(problem.field());
+            if (field != null) {
+                field.setErrorMessage(problem.message());
+                field.setInvalid(true);
+            }
+        }
+        problems.removeAll();
+        problems.add(new Span("Before this proposal can be submitted:"), list);
+        problems.setVisible(true);
+        problems.scrollIntoView();
+    }
+
+    void hideProblems() {
+        problems.setVisible(false);
+    }
+
+    private void showWordCount(String text) {
+        int words = Words.count(text);
+        laySummary.setHelperText(words + " / " + ProposalContent.LAY_SUMMARY_MAX_WORDS + " words");
+    }
+
+    private FormLayout form(Component... fields) {
+        FormLayout form = new FormLayout(fields);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        for (Component field : fields) {
+            if (field instanceof TextArea || field instanceof CheckboxGroup || field instanceof Checkbox
+                    || field == title) {
+                form.setColspan(field, 2);
+            }
+        }
+        return form;
+    }
+
+    private static Div section(String id, String heading, String hint, Component content) {
+        Div section = new Div(new H3(heading));
+        section.setId("section-" + id);
+        section.addClassName("form-section");
+        if (hint != null) {
+            Paragraph p = new Paragraph(hint);
+            p.addClassName("hint");
+            section.add(p);
+        }
+        section.add(content);
+        return section;
+    }
+}

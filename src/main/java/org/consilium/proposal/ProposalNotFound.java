@@ -1,0 +1,8 @@
+package org.consilium.proposal;
+
+public class ProposalNotFound extends RuntimeException {
+
+    public ProposalNotFound(Long id) {
+        super("There is no proposal #" + id + ".");
+    }
+}

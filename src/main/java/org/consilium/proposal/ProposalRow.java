@@ -1,0 +1,12 @@
+package org.consilium.proposal;
+
+import java.time.Instant;
+
+/** One line of a proposal list. */
+public record ProposalRow(Long id, String reference, String title, String acronym, ProposalStatus status,
+                          Instant updatedAt) {
+
+    public String displayTitle() {
+        return title == null || title.isBlank() ? "(untitled draft)" : title;
+    }
+}

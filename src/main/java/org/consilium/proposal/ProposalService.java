@@ -1,0 +1,276 @@
+package org.consilium.proposal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.consilium.member.MemberService;
+import org.consilium.member.Person;
+import org.consilium.member.PersonSummary;
+import org.consilium.security.ConsiliumUser;
+import org.consilium.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting and submitting proposals. Every method checks the role (annotation) and the record
+ * (applicant, team member, reviewer) before it reveals or changes anything.
+ */
+@Service
+@Transactional
+public class ProposalService {
+
+    /** Columns a proposal list may be sorted by, and the entity paths behind them. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "reference", "reference", "title", "title", "status", "status", "updatedAt", "updatedAt");
+
+    private final ProposalRepository proposals;
+    private final ProposalVersionRepository versions;
+    private final AttachmentRepository attachments;
+    private final AttachmentStore store;
+    private final ProposalReferences references;
+    private final ProposalAccess access;
+    private final MemberService members;
+    private final CurrentUser currentUser;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProposalService(ProposalRepository proposals, ProposalVersionRepository versions, AttachmentRepository attachments,
+                    AttachmentStore store, ProposalReferences references, ProposalAccess access, MemberService members,
+                    CurrentUser currentUser, Validator validator, ObjectMapper json, ApplicationEventPublisher events,
+                    Clock clock) {
+        this.proposals = proposals;
+        this.versions = versions;
+        this.attachments = attachments;
+        this.store = store;
+        this.references = references;
+        this.access = access;
+        this.members = members;
+        this.currentUser = currentUser;
+        this.validator = validator;
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public Long createDraft() {
+        Person applicant = members.person(currentUser.require().personId());
+        return proposals.save(new Proposal(applicant, clock.instant())).getId();
+    }
+
+    @PreAuthorize("hasRole('RESEARCHER')")
+    @Transactional(readOnly = true)
+    public ProposalDraft openDraft(Long id) {
+        Proposal proposal = find(id);
+        access.requireEditable(proposal, currentUser.require());
+        return new ProposalDraft(proposal.getId(), proposal.getReference(), proposal.getStatus(),
+                proposal.getLockVersion(), proposal.content(), attachmentInfos(id));
+    }
+
+    /** Saves a draft as it is, complete or not; only length and range limits apply. Returns the new lock version. */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public long saveDraft(Long id, long lockVersion, ProposalContent content) {
+        Proposal proposal = findForChange(id, lockVersion);
+        apply(proposal, content, "saved");
+        proposals.flush();
+        return proposal.getLockVersion();
+    }
+
+    /**
+     * Saves and submits: checks every rule, gives the reference, freezes version 1 and, through
+     * {@link ProposalSubmitted}, starts the governance workflow, all in this one transaction.
+     */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public SubmissionReceipt submit(Long id, long lockVersion, ProposalContent content) {
+        Proposal proposal = findForChange(id, lockVersion);
+        apply(proposal, content, "submitted");
+        ProposalContent submitted = proposal.content();
+        List<ProposalNotValid.Problem> problems = problems(submitted, Submission.class);
+        if (!problems.isEmpty()) {
+            throw new ProposalNotValid("submitted", problems);
+        }
+        Instant now = clock.instant();
+        String reference = references.next(now.atZone(ZoneOffset.UTC).getYear());
+        proposal.submitFirstVersion(reference, now);
+        List<Attachment> files = attachments.findByProposal(id);
+        files.forEach(a -> a.freezeIn(1));
+        versions.save(new ProposalVersion(proposal, 1, now, proposal.getApplicant(),
+                toJson(new FrozenVersion(submitted, files.stream().map(Attachment::info).toList()))));
+        events.publishEvent(new ProposalSubmitted(proposal.getId(), reference, 1));
+        return new SubmissionReceipt(proposal.getId(), reference, 1);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ProposalDetails details(Long id) {
+        Proposal proposal = find(id);
+        ConsiliumUser user = currentUser.require();
+        access.requireReadable(proposal, user);
+        return new ProposalDetails(proposal.getId(), proposal.getReference(), proposal.getStatus(),
+                proposal.getApplicant().summary(), proposal.content(), proposal.getCurrentVersion(),
+                proposal.getSubmittedAt(), proposal.getUpdatedAt(), versions.findInfos(id), attachmentInfos(id),
+                access.mayEdit(proposal, user));
+    }
+
+    /** The signed-in researcher's proposals: as applicant or as team member. */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    @Transactional(readOnly = true)
+    public List<ProposalRow> myProposals(Pageable page) {
+        return proposals.findRowsOf(currentUser.require().personId(), sanitise(page));
+    }
+
+    @PreAuthorize("hasRole('RESEARCHER')")
+    @Transactional(readOnly = true)
+    public long countMyProposals() {
+        return proposals.countOf(currentUser.require().personId());
+    }
+
+    /** List lines for proposals a reviewer's tasks point at. */
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMINISTRATOR', 'ETHICS_REVIEWER', 'PATIENT_REPRESENTATIVE', 'SIGNATORY')")
+    @Transactional(readOnly = true)
+    public Map<Long, ProposalRow> rowsForTasks(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return proposals.findRows(ids).stream().collect(Collectors.toMap(ProposalRow::id, Function.identity()));
+    }
+
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public AttachmentInfo attach(Long proposalId, AttachmentKind kind, String fileName, InputStream content) {
+        Proposal proposal = find(proposalId);
+        ConsiliumUser user = currentUser.require();
+        access.requireEditable(proposal, user);
+        StoredPdf pdf = store.store(content);
+        Attachment attachment = new Attachment(proposal, kind == null ? AttachmentKind.OTHER : kind,
+                FileNames.clean(fileName), pdf, members.person(user.personId()), clock.instant());
+        return attachments.save(attachment).info();
+    }
+
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public void removeAttachment(Long proposalId, Long attachmentId) {
+        Proposal proposal = find(proposalId);
+        access.requireEditable(proposal, currentUser.require());
+        Attachment attachment = attachments.findById(attachmentId)
+                .filter(a -> a.getProposal().getId().equals(proposalId))
+                .orElseThrow(() -> new ProposalAccessDenied("This attachment does not belong to the proposal."));
+        if (attachment.isFrozen()) {
+            throw new ProposalAccessDenied("An attachment of a submitted version cannot be removed.");
+        }
+        attachments.delete(attachment);
+    }
+
+    /** A download, checked like reading the proposal itself. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public AttachmentDownload download(Long attachmentId) {
+        Attachment attachment = attachments.findById(attachmentId)
+                .orElseThrow(() -> new ProposalAccessDenied("There is no such attachment."));
+        access.requireReadable(attachment.getProposal(), currentUser.require());
+        String sha256 = attachment.getSha256();
+        return new AttachmentDownload(attachment.getFileName(), attachment.info().sizeBytes(), () -> store.open(sha256));
+    }
+
+    public long maxAttachmentBytes() {
+        return store.maxBytes();
+    }
+
+    private Proposal find(Long id) {
+        return proposals.findWithPeople(id).orElseThrow(() -> new ProposalNotFound(id));
+    }
+
+    private Proposal findForChange(Long id, long lockVersion) {
+        Proposal proposal = find(id);
+        access.requireEditable(proposal, currentUser.require());
+        if (proposal.getLockVersion() != lockVersion) {
+            throw new ProposalChangedElsewhere();
+        }
+        return proposal;
+    }
+
+    private void apply(Proposal proposal, ProposalContent content, String action) {
+        List<ProposalNotValid.Problem> problems = problems(content);
+        if (!problems.isEmpty()) {
+            throw new ProposalNotValid(action, problems);
+        }
+        linkTeamToDirectory(content);
+        proposal.update(content,
+                content.getLeadOrganisation() == null ? null : members.organisation(content.getLeadOrganisation().id()),
+                content.getPrincipalInvestigator() == null ? null : members.person(content.getPrincipalInvestigator().id()),
+                clock.instant());
+    }
+
+    /** A team member linked to a portal user takes name and organisation from the directory, not from the form. */
+    private void linkTeamToDirectory(ProposalContent content) {
+        Set<Long> ids = content.getTeam().stream().map(TeamMemberEntry::getPersonId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, PersonSummary> known = members.summaries(ids);
+        for (TeamMemberEntry entry : content.getTeam()) {
+            if (entry.getPersonId() == null) {
+                continue;
+            }
+            PersonSummary person = known.get(entry.getPersonId());
+            if (person == null) {
+                entry.setPersonId(null);
+            } else {
+                entry.setFullName(person.fullName());
+                entry.setOrganisationName(person.organisationName());
+            }
+        }
+    }
+
+    private List<ProposalNotValid.Problem> problems(ProposalContent content, Class<?>... groups) {
+        return validator.validate(content, groups).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(ProposalService::problem).toList();
+    }
+
+    private static ProposalNotValid.Problem problem(ConstraintViolation<ProposalContent> violation) {
+        return new ProposalNotValid.Problem(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+
+    private List<AttachmentInfo> attachmentInfos(Long proposalId) {
+        return attachments.findByProposal(proposalId).stream().map(Attachment::info).toList();
+    }
+
+    private static Pageable sanitise(Pageable page) {
+        Sort sort = Sort.by(page.getSort().stream()
+                .filter(o -> SORTABLE.containsKey(o.getProperty()))
+                .map(o -> o.withProperty(SORTABLE.get(o.getProperty())))
+                .toList());
+        if (sort.isUnsorted()) {
+            sort = Sort.by(Sort.Direction.DESC, "updatedAt");
+        }
+        return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort.and(Sort.by("id")));
+    }
+
+    private String toJson(FrozenVersion version) {
+        try {
+            return json.writeValueAsString(version);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not freeze the proposal version", e);
+        }
+    }
+
+    /** What a frozen version keeps. */
+    record FrozenVersion(ProposalContent content, List<AttachmentInfo> attachments) {
+    }
+}

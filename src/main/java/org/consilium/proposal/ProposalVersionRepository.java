@@ -1,0 +1,13 @@
+package org.consilium.proposal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProposalVersionRepository extends JpaRepository<ProposalVersion, Long> {
+
+    @Query("""
+            select new org.consilium.proposal.VersionInfo(v.versionNumber, v.submittedAt, s.fullName)
+            from ProposalVersion v join v.submittedBy s where v.proposal.id = :proposalId order by v.versionNumber""")
+    List<VersionInfo> findInfos(Long proposalId);
+}

@@ -1,0 +1,4 @@
+package org.consilium.proposal;
+
+public record SubmissionReceipt(Long proposalId, String reference, int version) {
+}

@@ -1,0 +1,34 @@
+package org.consilium.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shown instead of a view or a record the signed-in person may not open; says why, in plain words. */
+@PageTitle("No access · Consilium")
+@PermitAll
+public class AccessRefusedView extends Div implements HasErrorParameter<AccessDeniedException> {
+
+    private final Paragraph reason = new Paragraph();
+
+    AccessRefusedView() {
+        addClassName("refusal");
+        setId("access-refused");
+        add(new H2("No access"), reason, new RouterLink("Back to the start page", HomeView.class));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
+                : "Your roles do not allow you to open this page.");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

@@ -1,0 +1,66 @@
+package org.consilium.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.consilium.security.ConsiliumUser;
+import org.consilium.security.CurrentUser;
+
+/**
+ * The shell around every signed-in view. The navigation lists only the views the signed-in roles may
+ * open: Vaadin's menu configuration filters {@code @Menu} views through their access annotations.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        H1 title = new H1("Consilium");
+        title.addClassName("app-title");
+        addToNavbar(new DrawerToggle(), title);
+
+        currentUser.find().ifPresent(user -> addToNavbar(userBox(user), signOut(authentication)));
+
+        SideNav nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+        });
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static Div userBox(ConsiliumUser user) {
+        Span name = new Span(user.fullName());
+        name.setId("current-user-name");
+        Element organisation = new Element("small");
+        organisation.setText(user.organisationName());
+        organisation.setAttribute("id", "current-user-organisation");
+        Div box = new Div(name);
+        box.getElement().appendChild(organisation);
+        box.addClassName("app-user");
+        return box;
+    }
+
+    private static Button signOut(AuthenticationContext authentication) {
+        Button button = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.getElement().getStyle().set("margin-right", "var(--lumo-space-m)").set("color", "white");
+        return button;
+    }
+}

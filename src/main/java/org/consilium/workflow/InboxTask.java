@@ -1,0 +1,12 @@
+package org.consilium.workflow;
+
+import java.time.Instant;
+
+/** A task someone may act on, with the proposal it is about. */
+public record InboxTask(String taskId, String name, String stepKey, Instant created, Instant due, String assignee,
+                        Long proposalId, String reference, String proposalTitle) {
+
+    public boolean overdue(Instant now) {
+        return due != null && due.isBefore(now);
+    }
+}

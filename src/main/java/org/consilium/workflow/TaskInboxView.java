@@ -1,0 +1,51 @@
+package org.consilium.workflow;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import org.consilium.security.Roles;
+import org.consilium.ui.Formats;
+
+/** The tasks the signed-in person may act on, oldest first, paged from the engine. */
+@Route("inbox")
+@PageTitle("Task inbox · Consilium")
+@Menu(title = "Task inbox", order = 0, icon = "INBOX")
+@RolesAllowed({Roles.STAFF, Roles.ADMINISTRATOR, Roles.ETHICS_REVIEWER, Roles.PATIENT_REPRESENTATIVE, Roles.SIGNATORY})
+class TaskInboxView extends Div {
+
+    TaskInboxView(TaskInboxService inbox, Clock clock) {
+        addClassName("page");
+        setSizeFull();
+
+        Grid<InboxTask> grid = new Grid<>();
+        grid.setId("task-inbox");
+        grid.addColumn(InboxTask::name).setHeader("Task").setAutoWidth(true);
+        grid.addColumn(t -> t.reference() == null ? "" : t.reference()).setHeader("Proposal").setAutoWidth(true);
+        grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle()).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(t -> Formats.dateTime(t.created())).setHeader("Waiting since").setAutoWidth(true);
+        grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(t -> t.assignee() == null ? "open" : t.assignee()).setHeader("Held by").setAutoWidth(true);
+        grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
+        grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) inbox.countMyTasks());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("Nothing waits for you.");
+        grid.addItemClickListener(e -> {
+            if (e.getItem().proposalId() != null) {
+                getUI().ifPresent(ui -> ui.navigate("proposals/" + e.getItem().proposalId()));
+            }
+        });
+        grid.setHeight("60vh");
+
+        add(new H2("Task inbox"),
+                new Paragraph("Tasks offered to your roles and tasks you hold. Click a task to open its proposal."),
+                grid);
+    }
+}
