@@ -150,6 +150,7 @@ class ProposalForm extends Div {
         bind(acronym, "acronym");
         bind(leadOrganisation, "leadOrganisation");
         bind(principalInvestigator, "principalInvestigator");
+        team.setId("field-team");
         binder.forField(team).bind("team");
         bind(diseaseAreas, "diseaseAreas");
         bind(background, "background");
@@ -159,11 +160,13 @@ class ProposalForm extends Div {
         bind(dataCategories, "dataCategories");
         bind(dataLevel, "dataLevel");
         bind(estimatedCohortSize, "estimatedCohortSize");
+        usesAiModelling.setId("field-usesAiModelling");
         binder.forField(usesAiModelling).bind("usesAiModelling");
         bind(aiModellingDescription, "aiModellingDescription");
         bind(expectedOutputs, "expectedOutputs");
         bind(durationMonths, "durationMonths");
         bind(fundingSource, "fundingSource");
+        commercialInterest.setId("field-commercialInterest");
         binder.forField(commercialInterest).bind("commercialInterest");
         bind(commercialInterestDetails, "commercialInterestDetails");
         bind(conflictsOfInterest, "conflictsOfInterest");
@@ -178,6 +181,7 @@ class ProposalForm extends Div {
     }
 
     private <V, F extends Component & HasValidation & HasValue<?, V>> void bind(F field, String property) {
+        field.setId("field-" + property);
         binder.forField(field).bind(property);
         fieldsByProperty.put(property, field);
     }

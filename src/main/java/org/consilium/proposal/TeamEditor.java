@@ -92,6 +92,10 @@ class TeamEditor extends CustomField<List<TeamMemberEntry>> {
             member.setItemLabelGenerator(PersonSummary::label);
             member.setClearButtonVisible(true);
             member.setWidth("16em");
+            member.addClassName("team-member-person");
+            name.addClassName("team-member-name");
+            organisation.addClassName("team-member-organisation");
+            role.addClassName("team-member-role");
             name.setMaxLength(200);
             organisation.setMaxLength(200);
             role.setMaxLength(100);

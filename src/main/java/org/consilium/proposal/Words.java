@@ -2,18 +2,19 @@ package org.consilium.proposal;
 
 import java.util.regex.Pattern;
 
-/** Counts words the way a reader would: runs of characters between whitespace. */
+/** Counts words the way a reader would: runs of characters between whitespace
+ * (Unicode spaces included, such as the no-break space). */
 public final class Words {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
 
     private Words() {
     }
 
     public static int count(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return 0;
         }
-        return WHITESPACE.split(text.strip()).length;
+        return (int) WHITESPACE.splitAsStream(text).filter(word -> !word.isEmpty()).count();
     }
 }

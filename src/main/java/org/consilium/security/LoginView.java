@@ -26,9 +26,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     LoginView(ObjectProvider<DemoMembers> demoMembers) {
         addClassName("login-page");
-        setSizeFull();
+        setWidthFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.START);
+        getStyle().set("padding-top", "var(--lumo-space-xl)");
 
         H1 title = new H1("Consilium");
         title.getStyle().set("color", "white").set("margin-bottom", "0");

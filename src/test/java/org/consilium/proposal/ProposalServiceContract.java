@@ -1,0 +1,281 @@
+package org.consilium.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.consilium.SignIn;
+import org.consilium.TestPdfs;
+import org.consilium.member.MemberFixtures;
+import org.consilium.member.MemberService;
+import org.consilium.member.OrganisationSummary;
+import org.consilium.member.OrganisationType;
+import org.consilium.member.PersonSummary;
+import org.consilium.member.Role;
+import org.consilium.security.ConsiliumUser;
+import org.consilium.workflow.InboxTask;
+import org.consilium.workflow.ProposalLifecycle;
+import org.consilium.workflow.TaskInboxService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What the proposal service promises, run against each database the portal supports (H2 by default,
+ * MariaDB in CI).
+ */
+abstract class ProposalServiceContract extends ProposalTestSupport {
+
+    @Test
+    void a_new_draft_starts_with_the_applicant_as_principal_investigator_of_their_organisation() {
+        signIn.as(researcher);
+        ProposalDraft draft = proposals.openDraft(proposals.createDraft());
+        assertThat(draft.status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(draft.reference()).isNull();
+        assertThat(draft.content().getPrincipalInvestigator().id()).isEqualTo(user(researcher).personId());
+        assertThat(draft.content().getLeadOrganisation()).isEqualTo(hospital);
+    }
+
+    @Test
+    void an_incomplete_draft_is_saved_as_it_is_and_reopened_unchanged() {
+        signIn.as(researcher);
+        Long id = proposals.createDraft();
+        ProposalContent partial = new ProposalContent();
+        partial.setTitle("Only a <b>title</b> & \"quotes\" — Łódź");
+        long lock = proposals.saveDraft(id, proposals.openDraft(id).lockVersion(), partial);
+        ProposalDraft reopened = proposals.openDraft(id);
+        assertThat(reopened.content().getTitle()).isEqualTo("Only a <b>title</b> & \"quotes\" — Łódź");
+        assertThat(reopened.content().getLeadOrganisation()).isNull();
+        assertThat(reopened.lockVersion()).isEqualTo(lock);
+    }
+
+    @Test
+    void submitting_gives_the_reference_freezes_version_1_and_waits_at_the_completeness_check() {
+        Long id = completeDraft();
+        SubmissionReceipt receipt = submit(id);
+
+        assertThat(receipt.reference()).matches("CONS-\\d{4}-\\d{4}");
+        assertThat(receipt.version()).isEqualTo(1);
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.status()).isEqualTo(ProposalStatus.SUBMITTED);
+        assertThat(details.reference()).isEqualTo(receipt.reference());
+        assertThat(details.versions()).extracting(VersionInfo::number).containsExactly(1);
+        assertThat(details.editable()).isFalse();
+        String frozen = jdbc.queryForObject(
+                "select content_json from proposal_version where proposal_id = ? and version_number = 1", String.class, id);
+        assertThat(frozen).contains("AML-RELAPSE", "Machine-learning risk scores");
+
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(receipt.reference()).singleResult();
+        assertThat(instance).isNotNull();
+        assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys(ProposalLifecycle.PROPOSAL_ID);
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(ProposalLifecycle.CHECK_COMPLETENESS_TASK);
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .anyMatch(link -> "STAFF".equals(link.getGroupId()) && "candidate".equals(link.getType()));
+    }
+
+    @Test
+    void consecutive_submissions_take_consecutive_references() {
+        Long first = completeDraft();
+        Long second = completeDraft();
+        int a = Integer.parseInt(submit(first).reference().substring(10));
+        int b = Integer.parseInt(submit(second).reference().substring(10));
+        assertThat(b).isEqualTo(a + 1);
+    }
+
+    @Test
+    void an_incomplete_proposal_is_refused_with_every_problem_and_nothing_changes() {
+        signIn.as(researcher);
+        Long id = proposals.createDraft();
+        ProposalContent content = complete();
+        content.setLaySummary(ProposalContents.words(301));
+        content.setDataCategories(java.util.EnumSet.noneOf(DataCategory.class));
+        long lock = proposals.openDraft(id).lockVersion();
+
+        assertThatThrownBy(() -> proposals.submit(id, lock, content))
+                .isInstanceOfSatisfying(ProposalNotValid.class, e -> assertThat(e.problems())
+                        .extracting(ProposalNotValid.Problem::field).containsExactly("laySummary"));
+
+        content.setLaySummary("Short and plain.");
+        assertThatThrownBy(() -> proposals.submit(id, lock, content))
+                .isInstanceOfSatisfying(ProposalNotValid.class, e -> assertThat(e.problems())
+                        .extracting(ProposalNotValid.Problem::message)
+                        .containsExactly("Choose at least one data category"));
+
+        ProposalDraft after = proposals.openDraft(id);
+        assertThat(after.status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(after.reference()).isNull();
+        assertThat(after.content().getLaySummary()).as("a refused submission saves nothing").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().variableValueEquals(ProposalLifecycle.PROPOSAL_ID, id).count())
+                .isZero();
+    }
+
+    @Test
+    void a_submitted_version_can_no_longer_be_edited() {
+        Long id = completeDraft();
+        submit(id);
+        signIn.as(researcher);
+        assertThatThrownBy(() -> proposals.openDraft(id)).isInstanceOf(ProposalAccessDenied.class)
+                .hasMessageContaining("can no longer be edited");
+        assertThatThrownBy(() -> proposals.saveDraft(id, 0, complete())).isInstanceOf(ProposalAccessDenied.class);
+        assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.OTHER, "late.pdf",
+                new ByteArrayInputStream(TestPdfs.realPdf("late", 1)))).isInstanceOf(ProposalAccessDenied.class);
+    }
+
+    @Test
+    void a_save_over_a_newer_change_is_refused_instead_of_overwriting_it() {
+        signIn.as(researcher);
+        Long id = proposals.createDraft();
+        long opened = proposals.openDraft(id).lockVersion();
+        ProposalContent first = complete();
+        proposals.saveDraft(id, opened, first);
+        ProposalContent second = complete();
+        second.setTitle("Written in a second tab");
+        assertThatThrownBy(() -> proposals.saveDraft(id, opened, second)).isInstanceOf(ProposalChangedElsewhere.class);
+        assertThat(proposals.openDraft(id).content().getTitle()).isEqualTo(first.getTitle());
+    }
+
+    @Test
+    void another_researcher_can_neither_see_nor_open_nor_change_nor_download_a_proposal() {
+        Long id = completeDraft();
+        signIn.as(researcher);
+        AttachmentInfo file = proposals.attach(id, AttachmentKind.PROTOCOL, "protocol.pdf",
+                new ByteArrayInputStream(TestPdfs.realPdf("Protocol", 2)));
+        submit(id);
+
+        signIn.as(otherResearcher);
+        assertThat(proposals.myProposals(PageRequest.of(0, 50))).extracting(ProposalRow::id).doesNotContain(id);
+        assertThatThrownBy(() -> proposals.details(id)).isInstanceOf(ProposalAccessDenied.class)
+                .hasMessageContaining("You have no access to proposal CONS-");
+        assertThatThrownBy(() -> proposals.openDraft(id)).isInstanceOf(ProposalAccessDenied.class);
+        assertThatThrownBy(() -> proposals.saveDraft(id, 0, complete())).isInstanceOf(ProposalAccessDenied.class);
+        assertThatThrownBy(() -> proposals.download(file.id())).isInstanceOf(ProposalAccessDenied.class);
+    }
+
+    @Test
+    void a_draft_is_private_to_its_applicant_even_for_staff() {
+        Long id = completeDraft();
+        signIn.as(staff);
+        assertThatThrownBy(() -> proposals.details(id)).isInstanceOf(ProposalAccessDenied.class);
+    }
+
+    @Test
+    void a_team_member_sees_the_proposal_in_their_list_and_may_read_but_not_edit_it() {
+        signIn.as(researcher);
+        Long id = proposals.createDraft();
+        ProposalContent content = complete();
+        content.getTeam().add(new TeamMemberEntry(user(teamMember).personId(), "forged name", "forged org", "Data scientist"));
+        proposals.saveDraft(id, proposals.openDraft(id).lockVersion(), content);
+
+        signIn.as(teamMember);
+        assertThat(proposals.myProposals(PageRequest.of(0, 50))).extracting(ProposalRow::id).contains(id);
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.content().getTeam()).extracting(TeamMemberEntry::getFullName).contains("Tess Team");
+        assertThat(details.content().getTeam()).extracting(TeamMemberEntry::getFullName).doesNotContain("forged name");
+        assertThat(details.editable()).isFalse();
+        assertThatThrownBy(() -> proposals.openDraft(id)).isInstanceOf(ProposalAccessDenied.class)
+                .hasMessageContaining("Only the applicant");
+    }
+
+    @Test
+    void roles_without_a_right_are_refused_by_the_service_itself() {
+        signIn.as(staff);
+        assertThatThrownBy(() -> proposals.createDraft()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> proposals.myProposals(PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
+        signIn.as(researcher);
+        assertThatThrownBy(() -> inbox.myTasks(0, 10)).isInstanceOf(AccessDeniedException.class);
+        SignIn.out();
+        assertThatThrownBy(() -> proposals.details(1L))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void the_submitted_proposal_waits_in_the_staff_inbox_and_only_there() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+
+        signIn.as(staff);
+        List<InboxTask> staffTasks = inbox.myTasks(0, (int) inbox.countMyTasks());
+        assertThat(staffTasks).filteredOn(t -> reference.equals(t.reference())).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("Check completeness");
+            assertThat(t.proposalId()).isEqualTo(id);
+            assertThat(t.proposalTitle()).isEqualTo(complete().getTitle());
+        });
+        assertThat(proposals.details(id).reference()).isEqualTo(reference);
+
+        signIn.as(patientRepresentative);
+        assertThat(inbox.myTasks(0, 1000)).noneMatch(t -> reference.equals(t.reference()));
+    }
+
+    @Test
+    void a_real_pdf_is_attached_and_downloaded_byte_for_byte() throws Exception {
+        Long id = completeDraft();
+        byte[] pdf = TestPdfs.realPdf("Ethics approval of Rijnland University Hospital", 3);
+        signIn.as(researcher);
+        AttachmentInfo info = proposals.attach(id, AttachmentKind.ETHICS_APPROVAL, "../ethics approval.pdf",
+                new ByteArrayInputStream(pdf));
+        assertThat(info.fileName()).isEqualTo("ethics approval.pdf");
+        assertThat(info.pageCount()).isEqualTo(3);
+        assertThat(info.sizeBytes()).isEqualTo(pdf.length);
+        AttachmentDownload download = proposals.download(info.id());
+        try (InputStream in = download.content().get()) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+        submit(id);
+        signIn.as(researcher);
+        assertThat(proposals.details(id).attachments()).singleElement()
+                .satisfies(a -> assertThat(a.frozenInVersion()).isEqualTo(1));
+    }
+
+    @Test
+    void files_that_are_not_pdfs_are_refused_by_their_content_whatever_their_name() {
+        Long id = completeDraft();
+        signIn.as(researcher);
+        assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.PROTOCOL, "protocol.pdf",
+                new ByteArrayInputStream(TestPdfs.plainText()))).isInstanceOf(AttachmentRejected.class)
+                .hasMessage("Only PDF files can be attached, and this file is not a readable PDF.");
+        assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.PROTOCOL, "fake.pdf",
+                new ByteArrayInputStream(TestPdfs.fakePdf()))).isInstanceOf(AttachmentRejected.class)
+                .hasMessageContaining("not a readable PDF");
+        assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.PROTOCOL, "empty.pdf",
+                new ByteArrayInputStream(new byte[0]))).isInstanceOf(AttachmentRejected.class)
+                .hasMessage("The file is empty.");
+        assertThat(proposals.openDraft(id).attachments()).isEmpty();
+    }
+
+    @Test
+    void a_pdf_over_20_mb_is_refused_before_it_is_kept() {
+        Long id = completeDraft();
+        signIn.as(researcher);
+        long limit = 20L * 1024 * 1024;
+        byte[] head = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        InputStream tooLarge = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                if (sent > limit) {
+                    return -1;
+                }
+                int b = sent < head.length ? head[(int) sent] : ' ';
+                sent++;
+                return b;
+            }
+        };
+        assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.OTHER, "huge.pdf", tooLarge))
+                .isInstanceOf(AttachmentRejected.class).hasMessageContaining("larger than 20 MB");
+        assertThat(proposals.openDraft(id).attachments()).isEmpty();
+    }
+}
