@@ -85,7 +85,7 @@ public class Person {
         return email;
     }
 
-    public String getPasswordHash() {
+    String getPasswordHash() {
         return passwordHash;
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
+import org.consilium.security.CurrentUser;
 import org.consilium.security.Roles;
 import org.consilium.ui.Formats;
 
@@ -27,7 +28,8 @@ import org.consilium.ui.Formats;
 @RolesAllowed(Roles.RESEARCHER)
 class MyProposalsView extends Div {
 
-    MyProposalsView(ProposalService proposals) {
+    MyProposalsView(ProposalService proposals, CurrentUser currentUser) {
+        Long me = currentUser.require().personId();
         addClassName("page");
         setSizeFull();
 
@@ -59,7 +61,7 @@ class MyProposalsView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("You have no proposals yet. Start one with \"New proposal\".");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> {
-            if (e.getItem().status() == ProposalStatus.DRAFT) {
+            if (e.getItem().status() == ProposalStatus.DRAFT && me.equals(e.getItem().applicantId())) {
                 ui.navigate(ProposalEditorView.class, ProposalEditorView.parameters(e.getItem().id()));
             } else {
                 ui.navigate(ProposalView.class, ProposalView.parameters(e.getItem().id()));

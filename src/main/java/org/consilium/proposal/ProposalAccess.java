@@ -12,7 +12,7 @@ class ProposalAccess {
         if (proposal.isApplicant(user.personId()) || proposal.isTeamMember(user.personId())) {
             return true;
         }
-        // Drafts are the applicant's own; once submitted, the foundation's reviewers may read them.
+        // Applicant and team read a proposal from its first draft on; the foundation's reviewers once it is submitted.
         return !proposal.isDraft() && (user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR)
                 || user.hasRole(Role.ETHICS_REVIEWER));
     }

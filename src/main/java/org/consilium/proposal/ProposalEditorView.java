@@ -92,9 +92,11 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         state.getElement().getThemeList().add("badge contrast");
         changed();
 
-        HorizontalLayout actions = new HorizontalLayout(back, new H2("Draft proposal #" + draft.id()), state, save, submit);
+        Div spacer = new Div();
+        HorizontalLayout actions = new HorizontalLayout(back, new H2("Draft proposal #" + draft.id()), state, spacer,
+                save, submit);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        actions.expand(state);
+        actions.expand(spacer);
         actions.addClassName("action-bar");
         actions.setWidthFull();
 

@@ -14,8 +14,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
             p.applicant.id = :personId
             or exists (select 1 from Proposal q join q.team t where q = p and t.personId = :personId)""";
 
-    @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt)"
-            + " from Proposal p where " + MINE)
+    @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt,"
+            + " p.applicant.id) from Proposal p where " + MINE)
     List<ProposalRow> findRowsOf(Long personId, Pageable page);
 
     @Query("select count(p) from Proposal p where " + MINE)
@@ -25,7 +25,7 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
     @Query("select p from Proposal p where p.id = :id")
     Optional<Proposal> findWithPeople(Long id);
 
-    @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt)"
-            + " from Proposal p where p.id in :ids")
+    @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt,"
+            + " p.applicant.id) from Proposal p where p.id in :ids")
     List<ProposalRow> findRows(Collection<Long> ids);
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** One line of a proposal list. */
 public record ProposalRow(Long id, String reference, String title, String acronym, ProposalStatus status,
-                          Instant updatedAt) {
+                          Instant updatedAt, Long applicantId) {
 
     public String displayTitle() {
         return title == null || title.isBlank() ? "(untitled draft)" : title;

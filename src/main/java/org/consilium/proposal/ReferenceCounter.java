@@ -20,10 +20,6 @@ class ReferenceCounter {
     protected ReferenceCounter() {
     }
 
-    ReferenceCounter(int year) {
-        this.year = year;
-    }
-
     int next() {
         return ++lastNumber;
     }

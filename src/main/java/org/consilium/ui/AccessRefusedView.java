@@ -8,12 +8,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Shown instead of a view or a record the signed-in person may not open; says why, in plain words. */
 @PageTitle("No access · Consilium")
+@ParentLayout(MainLayout.class)
 @PermitAll
 public class AccessRefusedView extends Div implements HasErrorParameter<AccessDeniedException> {
 

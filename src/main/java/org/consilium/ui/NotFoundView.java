@@ -8,11 +8,13 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 @PageTitle("Not found · Consilium")
+@ParentLayout(MainLayout.class)
 @PermitAll
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 

@@ -28,7 +28,8 @@ class TaskInboxView extends Div {
         grid.setId("task-inbox");
         grid.addColumn(InboxTask::name).setHeader("Task").setAutoWidth(true);
         grid.addColumn(t -> t.reference() == null ? "" : t.reference()).setHeader("Proposal").setAutoWidth(true);
-        grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle()).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle()).setHeader("Title").setFlexGrow(1)
+                .setWidth("16em");
         grid.addColumn(t -> Formats.dateTime(t.created())).setHeader("Waiting since").setAutoWidth(true);
         grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due())).setHeader("Due").setAutoWidth(true);
         grid.addColumn(t -> t.assignee() == null ? "open" : t.assignee()).setHeader("Held by").setAutoWidth(true);

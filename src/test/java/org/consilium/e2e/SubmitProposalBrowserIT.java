@@ -1,0 +1,155 @@
+package org.consilium.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.consilium.Suites;
+import org.consilium.TestPdfs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The walking skeleton end to end, in Chromium: a researcher drafts and submits a proposal, another
+ * researcher is refused it, staff find its completeness check in their inbox.
+ */
+@ExtendWith(Suites.Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vaadin.devmode.devTools.enabled=false")
+class SubmitProposalBrowserIT {
+
+    private static final String TITLE = "Relapse risk after <b>first</b> remission in AML & MDS";
+
+    @LocalServerPort
+    int port;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void screenshotOnFailure(org.junit.jupiter.api.TestInfo info) {
+        if (browser != null) {
+            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_researcher_submits_a_proposal_another_is_refused_it_and_staff_see_it_in_their_inbox() throws Exception {
+        browser = new Browser(port);
+
+        // The researcher starts a draft: the menu shows what their role may use, the header who they are.
+        browser.signIn("researcher", "demo");
+        assertThat(browser.currentPath()).isEqualTo("/proposals");
+        assertThat(browser.text("#current-user-name")).isEqualTo("Dr Anna de Vries");
+        assertThat(browser.text("#current-user-organisation")).isEqualTo("Rijnland University Hospital");
+        assertThat(browser.text("vaadin-side-nav")).contains("My proposals").doesNotContain("Task inbox");
+        browser.click("#new-proposal");
+        browser.find("#field-title");
+        assertThat(browser.currentPath()).matches("/proposals/\\d+/edit");
+        String proposalPath = browser.currentPath().replace("/edit", "");
+
+        // Submitting an empty draft lists what is missing, and marks the fields.
+        browser.click("#submit-proposal");
+        browser.confirm("confirm-button");
+        browser.waitForText("#submission-problems", "Give the project a title");
+        assertThat(browser.text("#submission-problems")).contains("Choose at least one data category",
+                "Write a lay summary for the patient reviewers");
+        assertThat(browser.find("#field-title").getAttribute("invalid")).isNotNull();
+
+        // Fill every section.
+        browser.type("#field-title", TITLE);
+        browser.type("#field-acronym", "RELAPSE-AML");
+        browser.click("#add-team-member");
+        browser.type(".team-member-name", "Dr Sanne Visser");
+        browser.type(".team-member-organisation", "Rijnland University Hospital");
+        browser.type(".team-member-role", "Biostatistician");
+        browser.tick("#field-diseaseAreas", "vaadin-checkbox", 0);
+        browser.tick("#field-diseaseAreas", "vaadin-checkbox", 5);
+        browser.type("#field-background", "Relapse after first complete remission remains the main cause of death.");
+        browser.type("#field-objectives", "Build and validate a relapse risk score.");
+        browser.type("#field-methodology", "Survival models with external validation; pre-registered analysis plan.");
+        browser.type("#field-laySummary", "x ".repeat(301).strip());
+        browser.waitForText("#field-laySummary", "301 / 300 words");
+        assertThat(browser.find("#field-laySummary").getAttribute("invalid")).isNotNull();
+        browser.type("#field-laySummary", "We want to learn earlier which patients with leukaemia may relapse, so"
+                + " that their doctors can act sooner.");
+        browser.waitForText("#field-laySummary", "18 / 300 words");
+        browser.tick("#field-dataCategories", "vaadin-checkbox", 1);
+        browser.tick("#field-dataCategories", "vaadin-checkbox", 2);
+        browser.tick("#field-dataLevel", "vaadin-radio-button", 2);
+        browser.type("#field-estimatedCohortSize", "4200");
+        browser.tick("#field-expectedOutputs", "vaadin-checkbox", 0);
+        browser.type("#field-durationMonths", "24");
+        browser.type("#field-fundingSource", "National research council");
+        browser.type("#field-conflictsOfInterest", "None");
+        assertThat(browser.text("#draft-state")).isEqualTo("Unsaved changes");
+        browser.click("#save-draft");
+        browser.waitForText("#draft-state", "All changes saved");
+        browser.resize(1280, 1700);
+        browser.screenshot("proposal-form");
+        browser.resize(1280, 1000);
+
+        // A PDF is attached; a text file calling itself .pdf is refused with a clear message.
+        Path pdf = Files.createTempDirectory("consilium-e2e").resolve("study-protocol.pdf");
+        Files.write(pdf, TestPdfs.realPdf("Study protocol", 2));
+        browser.upload("#attachment-upload", pdf);
+        browser.waitForText("#attachments", "study-protocol.pdf");
+        Path fake = pdf.resolveSibling("not-really.pdf");
+        Files.write(fake, TestPdfs.fakePdf());
+        browser.upload("#attachment-upload", fake);
+        browser.waitForText("vaadin-notification-card", "not a readable PDF");
+        assertThat(browser.text("#attachments")).doesNotContain("not-really.pdf");
+
+        // Submit: the reference appears, the proposal is frozen.
+        browser.click("#submit-proposal");
+        browser.confirm("confirm-button");
+        browser.find("#proposal-reference");
+        String reference = browser.text("#proposal-reference");
+        assertThat(reference).matches("CONS-\\d{4}-\\d{4}");
+        assertThat(browser.currentPath()).isEqualTo(proposalPath);
+        assertThat(browser.text("#proposal-header")).contains(TITLE).contains("Submitted — awaiting completeness check");
+        assertThat(browser.text("#proposal-status-line")).contains("Version 1 submitted");
+        assertThat(browser.text("#attachments")).contains("study-protocol.pdf", "since version 1");
+        browser.screenshot("proposal-submitted");
+
+        browser.open("/proposals");
+        browser.waitForText("#my-proposals", reference);
+
+        // Another researcher cannot open it, even by its URL.
+        browser.signOut();
+        browser.signIn("researcher2", "demo");
+        browser.open(proposalPath);
+        browser.waitForText("#access-refused", "You have no access to proposal " + reference);
+        browser.screenshot("access-refused");
+        browser.open(proposalPath + "/edit");
+        browser.waitForText("#access-refused", "You have no access");
+
+        // Staff find the completeness check in their inbox and open the proposal from it.
+        browser.signOut();
+        browser.signIn("staff", "demo");
+        assertThat(browser.currentPath()).isEqualTo("/inbox");
+        assertThat(browser.text("vaadin-side-nav")).contains("Task inbox").doesNotContain("My proposals");
+        browser.waitForText("#task-inbox", reference);
+        assertThat(browser.text("#task-inbox")).contains("Check completeness");
+        browser.screenshot("staff-inbox");
+        browser.click(browser.findAll("#task-inbox vaadin-grid-cell-content").stream()
+                .filter(c -> c.getText().equals(reference)).findFirst().orElseThrow());
+        browser.waitForText("#proposal-reference", reference);
+        assertThat(browser.currentPath()).isEqualTo(proposalPath);
+    }
+}
