@@ -156,7 +156,9 @@ final class Browser implements AutoCloseable {
     /** A screenshot of the page from its top, without the notifications of earlier steps. */
     Path screenshot(String name) {
         js("document.querySelectorAll('vaadin-notification-card').forEach(n => n.remove());"
-                + "document.scrollingElement.scrollTop = 0;");
+                + "window.scrollTo(0, 0); document.querySelectorAll('vaadin-app-layout, .page')"
+                + ".forEach(e => e.scrollTop = 0);"
+                + "const top = document.querySelector('.page'); if (top) { top.scrollIntoView(); }");
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

@@ -37,6 +37,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 abstract class ProposalServiceContract extends ProposalTestSupport {
 
+    @Autowired
+    ProposalReferences references;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void a_new_draft_starts_with_the_applicant_as_principal_investigator_of_their_organisation() {
         signIn.as(researcher);
@@ -93,6 +98,26 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         int a = Integer.parseInt(submit(first).reference().substring(10));
         int b = Integer.parseInt(submit(second).reference().substring(10));
         assertThat(b).isEqualTo(a + 1);
+    }
+
+    @Test
+    void two_first_submissions_of_a_year_at_the_same_moment_both_get_a_reference() throws Exception {
+        int year = 2100 + new java.util.Random().nextInt(7000);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<String> take = () -> {
+                start.await();
+                return transactions.execute(status -> references.next(year));
+            };
+            var first = pool.submit(take);
+            var second = pool.submit(take);
+            start.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(
+                    "CONS-" + year + "-0001", "CONS-" + year + "-0002");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
