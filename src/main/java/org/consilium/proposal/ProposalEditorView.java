@@ -196,6 +196,7 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         });
         confirm.setCancelable(true);
         confirm.setCancelText("Stay");
+        confirm.addCancelListener(e -> action.cancel());
         confirm.setId("confirm-leave");
         confirm.open();
     }

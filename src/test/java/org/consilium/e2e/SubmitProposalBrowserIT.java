@@ -98,6 +98,13 @@ class SubmitProposalBrowserIT {
         browser.type("#field-fundingSource", "National research council");
         browser.type("#field-conflictsOfInterest", "None");
         assertThat(browser.text("#draft-state")).isEqualTo("Unsaved changes");
+
+        // Leaving with unsaved changes asks first; staying keeps every value.
+        browser.click(browser.findAll("vaadin-side-nav-item").get(0));
+        browser.confirm("cancel-button");
+        assertThat(browser.currentPath()).matches("/proposals/\\d+/edit");
+        assertThat(browser.find("#field-fundingSource input").getAttribute("value")).isEqualTo("National research council");
+
         browser.click("#save-draft");
         browser.waitForText("#draft-state", "All changes saved");
         browser.resize(1280, 1700);
