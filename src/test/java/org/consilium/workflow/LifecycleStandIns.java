@@ -1,0 +1,113 @@
+package org.consilium.workflow;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * Stand-ins for the portal beans the BPMN calls, so that process tests run on the bare engine. They
+ * record what the process asked of them and answer what the test scripted.
+ */
+final class LifecycleStandIns {
+
+    final ProposalStatusStandIn proposalStatus = new ProposalStatusStandIn();
+    final VotingRoundStandIn votingRound = new VotingRoundStandIn();
+    final EthicsReviewStandIn ethicsReview = new EthicsReviewStandIn();
+    final NoticesStandIn governanceNotices = new NoticesStandIn();
+
+    void register() {
+        Mocks.register("proposalStatus", proposalStatus);
+        Mocks.register("proposalParties", new PartiesStandIn());
+        Mocks.register("votingRound", votingRound);
+        Mocks.register("ethicsReview", ethicsReview);
+        Mocks.register("governanceNotices", governanceNotices);
+    }
+
+    public static class ProposalStatusStandIn {
+        final List<String> changes = new ArrayList<>();
+
+        public void change(Long proposalId, String status) {
+            changes.add(status);
+        }
+
+        String current() {
+            return changes.isEmpty() ? "SUBMITTED" : changes.get(changes.size() - 1);
+        }
+    }
+
+    public static class PartiesStandIn {
+        public String applicant(Long proposalId) {
+            return "researcher";
+        }
+    }
+
+    public static class VotingRoundStandIn {
+        List<Long> stillToVote = List.of(1L, 2L, 3L);
+        int organisations = 3;
+        int approvals;
+        int rejections;
+        int abstentions;
+        int opened;
+        int extended;
+        final List<String> outcomes = new ArrayList<>();
+
+        public void open(Long proposalId) {
+            opened++;
+        }
+
+        public List<Long> organisationsStillToVote(Long proposalId) {
+            return stillToVote;
+        }
+
+        public Date deadline(Long proposalId) {
+            return new Date(ClockUtil.getCurrentTime().getTime() + 14L * 24 * 3600 * 1000);
+        }
+
+        public Date reminderTime(Long proposalId) {
+            return new Date(ClockUtil.getCurrentTime().getTime() + 11L * 24 * 3600 * 1000);
+        }
+
+        public void close(DelegateExecution execution) {
+            execution.setVariable("organisations", Variables.integerValue(organisations, true));
+            execution.setVariable("nonAbstainingVotes", Variables.integerValue(approvals + rejections, true));
+            execution.setVariable("approvals", Variables.integerValue(approvals, true));
+            execution.setVariable("rejections", Variables.integerValue(rejections, true));
+        }
+
+        public void recordOutcome(Long proposalId, String outcome) {
+            outcomes.add(outcome);
+        }
+
+        public void extend(Long proposalId) {
+            extended++;
+        }
+
+        void tally(int approvals, int rejections, int abstentions) {
+            this.approvals = approvals;
+            this.rejections = rejections;
+            this.abstentions = abstentions;
+        }
+    }
+
+    public static class EthicsReviewStandIn {
+        String dataLevel = "AGGREGATED";
+        boolean genomicData;
+
+        public void prepareRoute(DelegateExecution execution) {
+            execution.setVariable("dataLevel", Variables.stringValue(dataLevel, true));
+            execution.setVariable("genomicData", Variables.booleanValue(genomicData, true));
+        }
+    }
+
+    public static class NoticesStandIn {
+        int votingReminders;
+
+        public void votingDeadlineApproaching(Long proposalId) {
+            votingReminders++;
+        }
+    }
+}
