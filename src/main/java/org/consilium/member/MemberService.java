@@ -92,6 +92,11 @@ public class MemberService {
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
     }
 
+    /** The organisations that vote in a patient review; used by the workflow, with or without a user. */
+    public Set<Long> activePatientOrganisationIds() {
+        return organisations.findActivePatientOrganisationIds();
+    }
+
     public boolean hasPeople() {
         return people.count() > 0;
     }

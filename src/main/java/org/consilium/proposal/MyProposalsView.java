@@ -24,7 +24,7 @@ import org.consilium.ui.Formats;
 /** The researcher's own proposals (as applicant or team member), paged from the database. */
 @Route("proposals")
 @PageTitle("My proposals · Consilium")
-@Menu(title = "My proposals", order = 1, icon = "FILE_TEXT_O")
+@Menu(title = "My proposals", order = 0, icon = "FILE_TEXT_O")
 @RolesAllowed(Roles.RESEARCHER)
 class MyProposalsView extends Div {
 

@@ -190,6 +190,38 @@ class Proposal {
         return status == ProposalStatus.DRAFT;
     }
 
+    boolean isEditable() {
+        return status.editable();
+    }
+
+    /** The workflow moves the proposal from step to step. */
+    void changeStatus(ProposalStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    /** A revision sent back to the governance office: the next frozen version. */
+    int freezeNextVersion(Instant now) {
+        if (!isEditable() || reference == null) {
+            throw new IllegalStateException("Only a proposal returned for changes can be resubmitted");
+        }
+        currentVersion++;
+        updatedAt = now;
+        return currentVersion;
+    }
+
+    String getAcronym() {
+        return acronym;
+    }
+
+    DataLevel getDataLevel() {
+        return dataLevel;
+    }
+
+    Set<DataCategory> getDataCategories() {
+        return dataCategories;
+    }
+
     boolean isApplicant(Long personId) {
         return applicant.getId().equals(personId);
     }
@@ -206,7 +238,7 @@ class Proposal {
 
     /** Copies what the applicant wrote; the caller has resolved the referenced organisation and person. */
     void update(ProposalContent content, Organisation lead, Person investigator, Instant now) {
-        if (!isDraft()) {
+        if (!isEditable()) {
             throw new IllegalStateException("A submitted version can no longer be edited");
         }
         title = strip(content.getTitle());

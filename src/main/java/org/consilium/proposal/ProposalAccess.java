@@ -26,7 +26,7 @@ class ProposalAccess {
     }
 
     boolean mayEdit(Proposal proposal, ConsiliumUser user) {
-        return proposal.isApplicant(user.personId()) && proposal.isDraft();
+        return proposal.isApplicant(user.personId()) && proposal.isEditable();
     }
 
     void requireEditable(Proposal proposal, ConsiliumUser user) {
@@ -34,9 +34,16 @@ class ProposalAccess {
         if (!proposal.isApplicant(user.personId())) {
             throw new ProposalAccessDenied("Only the applicant may change " + name(proposal) + ".");
         }
-        if (!proposal.isDraft()) {
+        if (!proposal.isEditable()) {
             throw new ProposalAccessDenied(name(proposal) + " has been submitted: a submitted version can no longer"
-                    + " be edited.");
+                    + " be edited until the governance office returns it for changes.");
+        }
+    }
+
+    void requireApplicant(Proposal proposal, ConsiliumUser user) {
+        requireReadable(proposal, user);
+        if (!proposal.isApplicant(user.personId())) {
+            throw new ProposalAccessDenied("Only the applicant may do this with " + name(proposal) + ".");
         }
     }
 

@@ -45,6 +45,7 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
     private ProposalForm form;
     private Long proposalId;
     private long lockVersion;
+    private boolean revision;
 
     ProposalEditorView(ProposalService proposals, MemberService members) {
         this.proposals = proposals;
@@ -82,7 +83,9 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         Button save = new Button("Save draft", VaadinIcon.DISC.create(), e -> save());
         save.setId("save-draft");
         save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL);
-        Button submit = new Button("Submit…", VaadinIcon.PAPERPLANE.create(), e -> confirmSubmit());
+        revision = draft.reference() != null;
+        Button submit = new Button(revision ? "Resubmit…" : "Submit…", VaadinIcon.PAPERPLANE.create(),
+                e -> confirmSubmit());
         submit.setId("submit-proposal");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button back = new Button("My proposals", VaadinIcon.ARROW_LEFT.create(),
@@ -93,7 +96,7 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         changed();
 
         Div spacer = new Div();
-        HorizontalLayout actions = new HorizontalLayout(back, new H2("Draft proposal #" + draft.id()), state, spacer,
+        HorizontalLayout actions = new HorizontalLayout(back, new H2(revision ? "Revising " + draft.reference() : "Draft proposal #" + draft.id()), state, spacer,
                 save, submit);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.expand(spacer);
@@ -148,7 +151,11 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
             Problems.show("Some fields are too long or out of range; they are marked in the form.");
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog("Submit this proposal?",
+        ConfirmDialog confirm = revision
+                ? new ConfirmDialog("Resubmit this proposal?", "Resubmitting freezes your changes as a new version,"
+                        + " which reviewers can compare with the one they saw, and sends it back to the reviewers.",
+                        "Resubmit", e -> submit(content))
+                : new ConfirmDialog("Submit this proposal?",
                 "Submitting gives the proposal its reference and freezes version 1: it can then no longer be"
                         + " edited, and the foundation's governance office starts its completeness check.",
                 "Submit", e -> submit(content));

@@ -45,6 +45,7 @@ public class ProposalService {
     private final AttachmentRepository attachments;
     private final AttachmentStore store;
     private final ProposalReferences references;
+    private final ProposalTimeline timeline;
     private final ProposalAccess access;
     private final MemberService members;
     private final CurrentUser currentUser;
@@ -54,7 +55,8 @@ public class ProposalService {
     private final Clock clock;
 
     ProposalService(ProposalRepository proposals, ProposalVersionRepository versions, AttachmentRepository attachments,
-                    AttachmentStore store, ProposalReferences references, ProposalAccess access, MemberService members,
+                    AttachmentStore store, ProposalReferences references, ProposalTimeline timeline,
+                    ProposalAccess access, MemberService members,
                     CurrentUser currentUser, Validator validator, ObjectMapper json, ApplicationEventPublisher events,
                     Clock clock) {
         this.proposals = proposals;
@@ -62,6 +64,7 @@ public class ProposalService {
         this.attachments = attachments;
         this.store = store;
         this.references = references;
+        this.timeline = timeline;
         this.access = access;
         this.members = members;
         this.currentUser = currentUser;
@@ -96,8 +99,9 @@ public class ProposalService {
     }
 
     /**
-     * Saves and submits: checks every rule, gives the reference, freezes version 1 and, through
-     * {@link ProposalSubmitted}, starts the governance workflow, all in this one transaction.
+     * Saves and submits: checks every rule and freezes the next version. The first submission takes the
+     * reference and, through {@link ProposalSubmitted}, starts the governance workflow; a revision
+     * returned for changes goes back to it through {@link ProposalResubmitted}. All in this one transaction.
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public SubmissionReceipt submit(Long id, long lockVersion, ProposalContent content) {
@@ -109,14 +113,22 @@ public class ProposalService {
             throw new ProposalNotValid("submitted", problems);
         }
         Instant now = clock.instant();
-        String reference = references.next(now.atZone(ZoneOffset.UTC).getYear());
-        proposal.submitFirstVersion(reference, now);
+        boolean first = proposal.getReference() == null;
+        if (first) {
+            proposal.submitFirstVersion(references.next(now.atZone(ZoneOffset.UTC).getYear()), now);
+        } else {
+            proposal.freezeNextVersion(now);
+        }
+        int version = proposal.getCurrentVersion();
+        String reference = proposal.getReference();
         List<Attachment> files = attachments.findByProposal(id);
-        files.forEach(a -> a.freezeIn(1));
-        versions.save(new ProposalVersion(proposal, 1, now, proposal.getApplicant(),
+        files.forEach(a -> a.freezeIn(version));
+        versions.save(new ProposalVersion(proposal, version, now, proposal.getApplicant(),
                 toJson(new FrozenVersion(submitted, files.stream().map(Attachment::info).toList()))));
-        events.publishEvent(new ProposalSubmitted(proposal.getId(), reference, 1));
-        return new SubmissionReceipt(proposal.getId(), reference, 1);
+        timeline.record(proposal, first ? ProposalEventKind.SUBMITTED : ProposalEventKind.RESUBMITTED, version, null);
+        events.publishEvent(first ? new ProposalSubmitted(proposal.getId(), reference, version)
+                : new ProposalResubmitted(proposal.getId(), reference, version));
+        return new SubmissionReceipt(proposal.getId(), reference, version);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -128,7 +140,25 @@ public class ProposalService {
         return new ProposalDetails(proposal.getId(), proposal.getReference(), proposal.getStatus(),
                 proposal.getApplicant().summary(), proposal.content(), proposal.getCurrentVersion(),
                 proposal.getSubmittedAt(), proposal.getUpdatedAt(), versions.findInfos(id), attachmentInfos(id),
-                access.mayEdit(proposal, user));
+                timeline.of(id), access.mayEdit(proposal, user),
+                proposal.isApplicant(user.personId()) && proposal.getStatus().withdrawable());
+    }
+
+    /** The applicant withdraws a submitted proposal; the workflow ends every open task in this transaction. */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public void withdraw(Long id, String reason) {
+        Proposal proposal = find(id);
+        access.requireApplicant(proposal, currentUser.require());
+        if (!proposal.getStatus().withdrawable()) {
+            throw new ProposalAccessDenied("A proposal that is " + proposal.getStatus().label().toLowerCase()
+                    + " cannot be withdrawn.");
+        }
+        if (reason != null && reason.length() > 4_000) {
+            throw new ProposalNotValid("withdrawn", List.of(new ProposalNotValid.Problem("reason",
+                    "The reason may have at most 4000 characters")));
+        }
+        timeline.record(proposal, ProposalEventKind.WITHDRAWN, proposal.getCurrentVersion(), reason);
+        events.publishEvent(new ProposalWithdrawn(id, proposal.getReference()));
     }
 
     /** The signed-in researcher's proposals: as applicant or as team member. */
@@ -145,7 +175,7 @@ public class ProposalService {
     }
 
     /** List lines for proposals a reviewer's tasks point at. */
-    @PreAuthorize("hasAnyRole('STAFF', 'ADMINISTRATOR', 'ETHICS_REVIEWER', 'PATIENT_REPRESENTATIVE', 'SIGNATORY')")
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, ProposalRow> rowsForTasks(Collection<Long> ids) {
         if (ids.isEmpty()) {

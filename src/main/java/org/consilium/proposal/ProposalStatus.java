@@ -3,7 +3,13 @@ package org.consilium.proposal;
 /** Where a proposal stands, in the governance office's words. */
 public enum ProposalStatus {
     DRAFT("Draft"),
-    SUBMITTED("Submitted — awaiting completeness check");
+    SUBMITTED("Submitted — awaiting completeness check"),
+    RETURNED("Returned to the applicant for changes"),
+    UNDER_REVIEW("Under patient and ethics review"),
+    CHANGES_REQUESTED("Changes requested by the ethics board"),
+    APPROVED("Approved — awaiting agreement"),
+    REJECTED("Rejected"),
+    WITHDRAWN("Withdrawn");
 
     private final String label;
 
@@ -13,5 +19,15 @@ public enum ProposalStatus {
 
     public String label() {
         return label;
+    }
+
+    /** The applicant may edit: a draft, or a proposal sent back for changes. */
+    public boolean editable() {
+        return this == DRAFT || this == RETURNED || this == CHANGES_REQUESTED;
+    }
+
+    /** The applicant may still withdraw: submitted and not yet decided. */
+    public boolean withdrawable() {
+        return this != DRAFT && this != REJECTED && this != WITHDRAWN;
     }
 }

@@ -1,17 +1,10 @@
 package org.consilium.proposal;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -20,11 +13,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import jakarta.annotation.security.PermitAll;
-import java.util.Collection;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.consilium.ui.Formats;
+import org.consilium.ui.Problems;
 
 /**
  * A proposal as submitted (or a draft, for its applicant). Anyone signed in may ask for it; the service
@@ -67,105 +59,46 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void show(ProposalDetails details) {
         removeAll();
-        ProposalContent c = details.content();
-        String name = details.reference() != null ? details.reference() : "Draft #" + details.id();
-        title = name + " · Consilium";
-
-        Span reference = new Span(name);
-        reference.addClassName("reference");
-        reference.setId("proposal-reference");
-        H2 heading = new H2(reference, new Span(" — " + orDash(c.getTitle())));
-        HorizontalLayout header = new HorizontalLayout(heading, new StatusBadge(details.status()));
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.setId("proposal-header");
+        title = (details.reference() != null ? details.reference() : "Draft #" + details.id()) + " · Consilium";
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("proposal-actions");
         if (details.editable()) {
-            Button edit = new Button("Edit draft", VaadinIcon.EDIT.create(), e -> getUI().ifPresent(
-                    ui -> ui.navigate(ProposalEditorView.class, ProposalEditorView.parameters(details.id()))));
+            Button edit = new Button(details.reference() == null ? "Edit draft" : "Revise", VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ProposalEditorView.class,
+                            ProposalEditorView.parameters(details.id()))));
+            edit.setId("edit-proposal");
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            header.add(edit);
+            actions.add(edit);
         }
-        add(header);
-        Paragraph status = new Paragraph(details.submittedAt() == null
-                ? "Not submitted yet. Last saved " + Formats.dateTime(details.updatedAt()) + "."
-                : "Version " + details.currentVersion() + " submitted " + Formats.dateTime(details.submittedAt())
-                  + " by " + details.applicant().fullName() + ". A submitted version can no longer be edited.");
-        status.setId("proposal-status-line");
-        add(status);
-
-        add(section("Project",
-                field("Acronym", c.getAcronym()),
-                field("Lead organisation", c.getLeadOrganisation() == null ? null : c.getLeadOrganisation().label()),
-                field("Principal investigator", c.getPrincipalInvestigator() == null ? null
-                        : c.getPrincipalInvestigator().label()),
-                field("Applicant", details.applicant().label()),
-                field("Disease areas", labels(c.getDiseaseAreas(), DiseaseArea::label))));
-        add(section("Team", teamGrid(c)));
-        add(section("Science", field("Background", c.getBackground()), field("Objectives", c.getObjectives()),
-                field("Methodology and statistical plan", c.getMethodology())));
-        add(section("Lay summary", field(Words.count(c.getLaySummary()) + " words", c.getLaySummary())));
-        add(section("Data requested",
-                field("Data categories", labels(c.getDataCategories(), DataCategory::label)),
-                field("Level of data", c.getDataLevel() == null ? null : c.getDataLevel().label()),
-                field("Estimated cohort size", c.getEstimatedCohortSize() == null ? null
-                        : String.format("%,d patients", c.getEstimatedCohortSize())),
-                field("AI / ML modelling", c.isUsesAiModelling() ? "Yes — " + c.getAiModellingDescription() : "No")));
-        add(section("Outputs, funding and interests",
-                field("Expected outputs", labels(c.getExpectedOutputs(), ExpectedOutput::label)),
-                field("Duration", c.getDurationMonths() == null ? null : c.getDurationMonths() + " months"),
-                field("Funding source", c.getFundingSource()),
-                field("Commercial interest", c.isCommercialInterest() ? "Yes — " + c.getCommercialInterestDetails() : "No"),
-                field("Declared conflicts of interest", c.getConflictsOfInterest())));
-        add(section("Attachments", new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
-        add(section("Versions", versionsGrid(details)));
+        if (details.withdrawable()) {
+            Button withdraw = new Button("Withdraw…", VaadinIcon.CLOSE_CIRCLE.create(), e -> confirmWithdrawal(details));
+            withdraw.setId("withdraw-proposal");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(withdraw);
+        }
+        if (actions.getComponentCount() > 0) {
+            add(actions);
+        }
+        add(new ProposalReadout(proposals, details));
     }
 
-    private static Grid<TeamMemberEntry> teamGrid(ProposalContent content) {
-        Grid<TeamMemberEntry> grid = new Grid<>();
-        grid.addColumn(TeamMemberEntry::getFullName).setHeader("Name");
-        grid.addColumn(TeamMemberEntry::getOrganisationName).setHeader("Organisation");
-        grid.addColumn(TeamMemberEntry::getProjectRole).setHeader("Role");
-        grid.addColumn(m -> m.getPersonId() == null ? "" : "portal member").setHeader("").setAutoWidth(true);
-        grid.setItems(content.getTeam());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText("No team members listed.");
-        return grid;
-    }
-
-    private static Grid<VersionInfo> versionsGrid(ProposalDetails details) {
-        Grid<VersionInfo> grid = new Grid<>();
-        grid.setId("versions");
-        grid.addColumn(VersionInfo::number).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> Formats.dateTime(v.submittedAt())).setHeader("Submitted");
-        grid.addColumn(VersionInfo::submittedBy).setHeader("By");
-        grid.setItems(details.versions());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText("Not submitted yet.");
-        return grid;
-    }
-
-    private static Div section(String heading, Component... content) {
-        Div section = new Div(new H3(heading));
-        section.addClassName("form-section");
-        section.add(content);
-        return section;
-    }
-
-    private static Div field(String label, String value) {
-        Paragraph l = new Paragraph(label);
-        l.addClassName("field-label");
-        // setText: whatever the applicant typed, markup included, is shown as text.
-        Paragraph v = new Paragraph(orDash(value));
-        v.addClassName("field-value");
-        return new Div(l, v);
-    }
-
-    private static <E> String labels(Collection<E> values, Function<E, String> label) {
-        return values.stream().map(label).collect(Collectors.joining(", "));
-    }
-
-    private static String orDash(String value) {
-        return value == null || value.isBlank() ? "—" : value;
+    private void confirmWithdrawal(ProposalDetails details) {
+        TextArea reason = new TextArea("Reason (optional, shown in the timeline)");
+        reason.setMaxLength(4_000);
+        reason.setWidthFull();
+        reason.setId("withdrawal-reason");
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Withdraw " + details.reference() + "?");
+        confirm.setText(new Div(new Paragraph("Withdrawing ends the governance process: every open task ends and"
+                + " the proposal cannot be resubmitted. This cannot be undone."), reason));
+        confirm.setConfirmText("Withdraw");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.addConfirmListener(e -> {
+            proposals.withdraw(details.id(), reason.getValue());
+            Problems.success(details.reference() + " is withdrawn.");
+            show(proposals.details(details.id()));
+        });
+        confirm.open();
     }
 }

@@ -5,10 +5,27 @@ public final class ProposalLifecycle {
 
     public static final String PROCESS_KEY = "proposal-lifecycle";
 
-    /** The only process variable besides the business key (the proposal reference). */
+    /** The only process variable set by the portal besides the business key (the proposal reference). */
     public static final String PROPOSAL_ID = "proposalId";
 
+    /** A task's decision, passed as a transient variable when the task is completed. */
+    public static final String DECISION = "decision";
+
+    public static final String WITHDRAWN_MESSAGE = "ProposalWithdrawn";
+
     public static final String CHECK_COMPLETENESS_TASK = "CheckCompletenessTask";
+    public static final String REVISE_PROPOSAL_TASK = "ReviseProposalTask";
+    public static final String CAST_VOTE_TASK = "CastVoteTask";
+    public static final String DECIDE_ON_QUORUM_TASK = "DecideOnQuorumTask";
+    public static final String EXPEDITED_ETHICS_REVIEW_TASK = "ExpeditedEthicsReviewTask";
+    public static final String FULL_ETHICS_REVIEW_TASK = "FullEthicsReviewTask";
+    public static final String REVISE_FOR_ETHICS_TASK = "ReviseForEthicsTask";
+    public static final String PREPARE_AGREEMENT_TASK = "PrepareAgreementTask";
+
+    /** Candidate group of the task a patient organisation votes with. */
+    public static String patientOrganisationGroup(Long organisationId) {
+        return "PATIENT_ORGANISATION_" + organisationId;
+    }
 
     private ProposalLifecycle() {
     }

@@ -57,7 +57,7 @@ class SubmitProposalBrowserIT {
         assertThat(browser.currentPath()).isEqualTo("/proposals");
         assertThat(browser.text("#current-user-name")).isEqualTo("Dr Anna de Vries");
         assertThat(browser.text("#current-user-organisation")).isEqualTo("Rijnland University Hospital");
-        assertThat(browser.text("vaadin-side-nav")).contains("My proposals").doesNotContain("Task inbox");
+        assertThat(browser.text("vaadin-side-nav")).contains("My proposals", "Task inbox");
         browser.click("#new-proposal");
         browser.find("#field-title");
         assertThat(browser.currentPath()).matches("/proposals/\\d+/edit");
@@ -156,7 +156,29 @@ class SubmitProposalBrowserIT {
         browser.screenshot("staff-inbox");
         browser.click(browser.findAll("#task-inbox vaadin-grid-cell-content").stream()
                 .filter(c -> c.getText().equals(reference)).findFirst().orElseThrow());
+
+        // The task opens the completeness check, with the proposal beneath; staff accept it.
         browser.waitForText("#proposal-reference", reference);
-        assertThat(browser.currentPath()).isEqualTo(proposalPath);
+        assertThat(browser.currentPath()).matches("/tasks/[^/]+/completeness");
+        browser.click("#record-completeness-decision");
+        browser.waitForText("#completeness-decision", "Choose a decision");
+        browser.tick("#completeness-decision", "vaadin-radio-button", 0);
+        browser.screenshot("completeness-check");
+        browser.click("#record-completeness-decision");
+        browser.confirm("confirm-button");
+        browser.waitForText("vaadin-notification-card", "Decision recorded");
+        assertThat(browser.currentPath()).isEqualTo("/inbox");
+
+        browser.open(proposalPath);
+        browser.waitForText("#proposal-header", "Under patient and ethics review");
+        assertThat(browser.text("#timeline")).contains("Submitted", "Accepted at the completeness check",
+                "Sofia Marques", "Patient and ethics review started");
+
+        // Each patient organisation now has its vote waiting.
+        browser.signOut();
+        browser.signIn("patient3", "demo");
+        assertThat(browser.currentPath()).isEqualTo("/inbox");
+        browser.waitForText("#task-inbox", reference);
+        assertThat(browser.text("#task-inbox")).contains("Declare conflicts and vote");
     }
 }

@@ -19,7 +19,10 @@ import org.consilium.member.OrganisationType;
 import org.consilium.member.PersonSummary;
 import org.consilium.member.Role;
 import org.consilium.security.ConsiliumUser;
+import org.consilium.workflow.CompletenessDecision;
+import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.InboxTask;
+import org.consilium.workflow.TaskGone;
 import org.consilium.workflow.ProposalLifecycle;
 import org.consilium.workflow.TaskInboxService;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +42,8 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
 
     @Autowired
     ProposalReferences references;
+    @Autowired
+    GovernanceTaskService governance;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -219,8 +224,6 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         signIn.as(staff);
         assertThatThrownBy(() -> proposals.createDraft()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> proposals.myProposals(PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
-        signIn.as(researcher);
-        assertThatThrownBy(() -> inbox.myTasks(0, 10)).isInstanceOf(AccessDeniedException.class);
         SignIn.out();
         assertThatThrownBy(() -> proposals.details(1L))
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
@@ -302,5 +305,147 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         assertThatThrownBy(() -> proposals.attach(id, AttachmentKind.OTHER, "huge.pdf", tooLarge))
                 .isInstanceOf(AttachmentRejected.class).hasMessageContaining("larger than 20 MB");
         assertThat(proposals.openDraft(id).attachments()).isEmpty();
+    }
+
+    // --- the governance workflow: completeness check, revision, withdrawal ----------------------------
+
+    private String completenessTask(String reference) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(ProposalLifecycle.CHECK_COMPLETENESS_TASK).singleResult().getId();
+    }
+
+    private List<Task> openTasks(String reference) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+    }
+
+    private List<ProposalEventKind> timelineKinds(Long id) {
+        signIn.as(researcher);
+        return proposals.details(id).timeline().stream().map(TimelineEntry::kind).toList();
+    }
+
+    @Test
+    void accepted_by_staff_a_proposal_goes_to_every_patient_organisation_and_to_ethics_at_once() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        governance.checkCompleteness(completenessTask(reference), CompletenessDecision.ACCEPT, "");
+
+        int patientOrganisations = members.activePatientOrganisationIds().size();
+        assertThat(openTasks(reference)).filteredOn(t -> t.getTaskDefinitionKey().equals(ProposalLifecycle.CAST_VOTE_TASK))
+                .hasSize(patientOrganisations).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+        assertThat(openTasks(reference)).extracting(Task::getTaskDefinitionKey)
+                .contains(ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
+        signIn.as(patientRepresentative);
+        assertThat(inbox.myTasks(0, 1000)).filteredOn(t -> reference.equals(t.reference()))
+                .extracting(InboxTask::stepKey).containsExactly(ProposalLifecycle.CAST_VOTE_TASK);
+        signIn.as(researcher);
+        assertThat(proposals.details(id).status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+        assertThat(timelineKinds(id)).containsExactly(ProposalEventKind.SUBMITTED, ProposalEventKind.ACCEPTED_AT_CHECK,
+                ProposalEventKind.REVIEW_STARTED);
+    }
+
+    @Test
+    void a_returned_proposal_is_revised_and_resubmitted_as_version_2_and_checked_again() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        governance.checkCompleteness(completenessTask(reference), CompletenessDecision.RETURN,
+                "Please add the statistical power calculation.");
+
+        signIn.as(researcher);
+        ProposalDraft returned = proposals.openDraft(id);
+        assertThat(returned.status()).isEqualTo(ProposalStatus.RETURNED);
+        returned.content().setMethodology("Survival models; power calculation: 80% power at alpha 0.05.");
+        SubmissionReceipt receipt = proposals.submit(id, returned.lockVersion(), returned.content());
+
+        assertThat(receipt.reference()).isEqualTo(reference);
+        assertThat(receipt.version()).isEqualTo(2);
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.status()).isEqualTo(ProposalStatus.SUBMITTED);
+        assertThat(details.versions()).extracting(VersionInfo::number).containsExactly(1, 2);
+        assertThat(details.timeline()).filteredOn(e -> e.kind() == ProposalEventKind.RETURNED_FOR_CHANGES)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo("Please add the statistical power calculation.");
+                    assertThat(e.actor()).isEqualTo("Stan Staff");
+                });
+        assertThat(openTasks(reference)).extracting(Task::getTaskDefinitionKey)
+                .containsExactly(ProposalLifecycle.CHECK_COMPLETENESS_TASK);
+        assertThatThrownBy(() -> proposals.openDraft(id)).isInstanceOf(ProposalAccessDenied.class);
+    }
+
+    @Test
+    void returning_or_rejecting_needs_a_reason_and_without_one_nothing_happens() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        String task = completenessTask(reference);
+        assertThatThrownBy(() -> governance.checkCompleteness(task, CompletenessDecision.RETURN, "  "))
+                .isInstanceOf(ProposalNotValid.class).hasMessageContaining("Tell the applicant what to change");
+        assertThatThrownBy(() -> governance.checkCompleteness(task, CompletenessDecision.REJECT, null))
+                .isInstanceOf(ProposalNotValid.class).hasMessageContaining("reason for the rejection");
+        assertThat(completenessTask(reference)).isEqualTo(task);
+    }
+
+    @Test
+    void a_proposal_rejected_at_the_check_ends_with_its_reason_and_can_no_longer_be_withdrawn() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        governance.checkCompleteness(completenessTask(reference), CompletenessDecision.REJECT,
+                "Out of scope: no haematological malignancy studied.");
+        assertThat(openTasks(reference)).isEmpty();
+        signIn.as(researcher);
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.status()).isEqualTo(ProposalStatus.REJECTED);
+        assertThat(details.withdrawable()).isFalse();
+        assertThatThrownBy(() -> proposals.withdraw(id, "too late")).isInstanceOf(ProposalAccessDenied.class);
+    }
+
+    @Test
+    void a_task_completed_by_one_staff_member_is_gone_for_the_next_with_a_clear_message() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        String task = completenessTask(reference);
+        signIn.as(staff);
+        governance.checkCompleteness(task, CompletenessDecision.ACCEPT, null);
+        signIn.as(secondStaff);
+        assertThatThrownBy(() -> governance.checkCompleteness(task, CompletenessDecision.REJECT, "Out of scope"))
+                .isInstanceOf(TaskGone.class).hasMessageContaining("someone else has completed it");
+        signIn.as(researcher);
+        assertThat(proposals.details(id).status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+    }
+
+    @Test
+    void only_staff_check_completeness() {
+        Long id = completeDraft();
+        String task = completenessTask(submit(id).reference());
+        for (String user : List.of(researcher, patientRepresentative)) {
+            signIn.as(user);
+            assertThatThrownBy(() -> governance.checkCompleteness(task, CompletenessDecision.ACCEPT, null))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void the_applicant_withdraws_during_review_and_every_open_task_ends() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        governance.checkCompleteness(completenessTask(reference), CompletenessDecision.ACCEPT, null);
+        assertThat(openTasks(reference)).isNotEmpty();
+
+        signIn.as(otherResearcher);
+        assertThatThrownBy(() -> proposals.withdraw(id, "not mine")).isInstanceOf(ProposalAccessDenied.class);
+        signIn.as(researcher);
+        proposals.withdraw(id, "The consortium lost its funding.");
+
+        assertThat(openTasks(reference)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+        assertThat(details.timeline()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ProposalEventKind.WITHDRAWN);
+            assertThat(e.reason()).isEqualTo("The consortium lost its funding.");
+        });
     }
 }

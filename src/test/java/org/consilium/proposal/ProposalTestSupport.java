@@ -55,6 +55,7 @@ abstract class ProposalTestSupport {
     String otherResearcher;
     String teamMember;
     String staff;
+    String secondStaff;
     String patientRepresentative;
 
     @BeforeEach
@@ -69,6 +70,7 @@ abstract class ProposalTestSupport {
         otherResearcher = fixtures.person("Otto Other", university, Role.RESEARCHER);
         teamMember = fixtures.person("Tess Team", university, Role.RESEARCHER);
         staff = fixtures.person("Stan Staff", foundation, Role.STAFF);
+        secondStaff = fixtures.person("Sue Staff", foundation, Role.STAFF);
         patientRepresentative = fixtures.person("Pat Patient", patients, Role.PATIENT_REPRESENTATIVE);
     }
 

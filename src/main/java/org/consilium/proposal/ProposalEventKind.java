@@ -1,0 +1,26 @@
+package org.consilium.proposal;
+
+/** What happened to a proposal, as its timeline says it. */
+public enum ProposalEventKind {
+    SUBMITTED("Submitted"),
+    RESUBMITTED("Resubmitted"),
+    ACCEPTED_AT_CHECK("Accepted at the completeness check"),
+    RETURNED_FOR_CHANGES("Returned for changes"),
+    REJECTED_AT_CHECK("Rejected at the completeness check"),
+    REVIEW_STARTED("Patient and ethics review started"),
+    VOTING_REMINDER("Reminder to the organisations still to vote: the round closes in 3 days"),
+    CHANGES_REQUESTED("Changes requested by the ethics board"),
+    APPROVED("Approved"),
+    REJECTED("Rejected"),
+    WITHDRAWN("Withdrawn");
+
+    private final String label;
+
+    ProposalEventKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,78 @@
+package org.consilium.proposal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the governance workflow may do to a proposal. Called from the engine, inside the transaction of
+ * whoever moved the process (or of a timer job), so it checks no user: the task services that let
+ * people move the process check them.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class ProposalLifecycleSteps {
+
+    private static final Set<ProposalStatus> IN_REVIEW = EnumSet.of(ProposalStatus.UNDER_REVIEW,
+            ProposalStatus.CHANGES_REQUESTED);
+
+    /** What the ethics route depends on. */
+    public record DataRequest(DataLevel level, boolean genomicData) {
+    }
+
+    private final ProposalRepository proposals;
+    private final ProposalTimeline timeline;
+    private final Clock clock;
+
+    ProposalLifecycleSteps(ProposalRepository proposals, ProposalTimeline timeline, Clock clock) {
+        this.proposals = proposals;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public void changeStatus(Long proposalId, ProposalStatus next) {
+        Proposal proposal = find(proposalId);
+        ProposalStatus previous = proposal.getStatus();
+        proposal.changeStatus(next, clock.instant());
+        if (next == ProposalStatus.APPROVED) {
+            timeline.recordAsWorkflow(proposal, ProposalEventKind.APPROVED,
+                    "Approved by the patient organisations and the ethics board");
+        } else if (next == ProposalStatus.REJECTED && IN_REVIEW.contains(previous)) {
+            timeline.recordAsWorkflow(proposal, ProposalEventKind.REJECTED, null);
+        } else if (next == ProposalStatus.UNDER_REVIEW && previous == ProposalStatus.SUBMITTED) {
+            timeline.recordAsWorkflow(proposal, ProposalEventKind.REVIEW_STARTED, null);
+        }
+    }
+
+    /** A decision someone took through a task; the actor is the signed-in person. */
+    public void recordDecision(Long proposalId, ProposalEventKind kind, String reason) {
+        Proposal proposal = find(proposalId);
+        timeline.record(proposal, kind, proposal.getCurrentVersion(), reason);
+    }
+
+    /** Something the workflow did by itself, such as a reminder. */
+    public void recordWorkflowEvent(Long proposalId, ProposalEventKind kind) {
+        timeline.recordAsWorkflow(find(proposalId), kind, null);
+    }
+
+    public String applicantUsername(Long proposalId) {
+        return find(proposalId).getApplicant().getUsername();
+    }
+
+    public DataRequest dataRequested(Long proposalId) {
+        Proposal proposal = find(proposalId);
+        return new DataRequest(proposal.getDataLevel(),
+                proposal.getDataCategories().contains(DataCategory.GENOMIC_SEQUENCING));
+    }
+
+    public ProposalStatus status(Long proposalId) {
+        return find(proposalId).getStatus();
+    }
+
+    private Proposal find(Long proposalId) {
+        return proposals.findById(proposalId).orElseThrow(() -> new ProposalNotFound(proposalId));
+    }
+}

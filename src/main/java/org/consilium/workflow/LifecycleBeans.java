@@ -1,0 +1,128 @@
+package org.consilium.workflow;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.consilium.proposal.ProposalEventKind;
+import org.consilium.proposal.ProposalLifecycleSteps;
+import org.consilium.proposal.ProposalStatus;
+import org.consilium.review.VotingRoundSteps;
+import org.springframework.stereotype.Component;
+
+/**
+ * The beans that proposal-lifecycle.bpmn calls by name. Each adapts the engine's world (execution,
+ * variables, dates) to a feature's steps; none holds logic of its own. The classes are public because
+ * the engine's expression language only calls public methods of public classes.
+ */
+public final class LifecycleBeans {
+
+    private LifecycleBeans() {
+    }
+
+    static Long proposalId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ProposalLifecycle.PROPOSAL_ID)).longValue();
+    }
+
+    @Component("proposalStatus")
+    public static class ProposalStatusBean {
+
+        private final ProposalLifecycleSteps steps;
+
+        ProposalStatusBean(ProposalLifecycleSteps steps) {
+            this.steps = steps;
+        }
+
+        public void change(Long proposalId, String status) {
+            steps.changeStatus(proposalId, ProposalStatus.valueOf(status));
+        }
+    }
+
+    @Component("proposalParties")
+    public static class ProposalPartiesBean {
+
+        private final ProposalLifecycleSteps steps;
+
+        ProposalPartiesBean(ProposalLifecycleSteps steps) {
+            this.steps = steps;
+        }
+
+        public String applicant(Long proposalId) {
+            return steps.applicantUsername(proposalId);
+        }
+    }
+
+    @Component("ethicsReview")
+    public static class EthicsReviewBean {
+
+        private final ProposalLifecycleSteps steps;
+
+        EthicsReviewBean(ProposalLifecycleSteps steps) {
+            this.steps = steps;
+        }
+
+        /** Sets the inputs of the decision table ethics-route as transient variables. */
+        public void prepareRoute(DelegateExecution execution) {
+            ProposalLifecycleSteps.DataRequest request = steps.dataRequested(proposalId(execution));
+            execution.setVariable("dataLevel", Variables.stringValue(request.level().name(), true));
+            execution.setVariable("genomicData", Variables.booleanValue(request.genomicData(), true));
+        }
+    }
+
+    @Component("governanceNotices")
+    public static class GovernanceNoticesBean {
+
+        private final ProposalLifecycleSteps steps;
+
+        GovernanceNoticesBean(ProposalLifecycleSteps steps) {
+            this.steps = steps;
+        }
+
+        public void votingDeadlineApproaching(Long proposalId) {
+            steps.recordWorkflowEvent(proposalId, ProposalEventKind.VOTING_REMINDER);
+        }
+    }
+
+    @Component("votingRound")
+    public static class VotingRoundBean {
+
+        private final VotingRoundSteps steps;
+
+        VotingRoundBean(VotingRoundSteps steps) {
+            this.steps = steps;
+        }
+
+        public void open(Long proposalId) {
+            steps.open(proposalId);
+        }
+
+        public List<Long> organisationsStillToVote(Long proposalId) {
+            return steps.organisationsStillToVote(proposalId);
+        }
+
+        public Date deadline(Long proposalId) {
+            return Date.from(steps.deadline(proposalId));
+        }
+
+        public Date reminderTime(Long proposalId) {
+            return Date.from(steps.reminderTime(proposalId));
+        }
+
+        /** Closes the round and sets the inputs of patient-review-outcome as transient variables. */
+        public void close(DelegateExecution execution) {
+            VotingRoundSteps.Tally tally = steps.close(proposalId(execution));
+            execution.setVariable("organisations", Variables.integerValue(tally.organisations(), true));
+            execution.setVariable("nonAbstainingVotes", Variables.integerValue(tally.nonAbstainingVotes(), true));
+            execution.setVariable("approvals", Variables.integerValue(tally.approvals(), true));
+            execution.setVariable("rejections", Variables.integerValue(tally.rejections(), true));
+        }
+
+        public void recordOutcome(Long proposalId, String outcome) {
+            steps.recordOutcome(proposalId, outcome);
+        }
+
+        public void extend(Long proposalId) {
+            steps.extend(proposalId);
+        }
+    }
+}
