@@ -33,12 +33,7 @@ public class ProposalReadout extends Div {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setId("proposal-header");
         add(header);
-        Paragraph status = new Paragraph(details.submittedAt() == null
-                ? "Not submitted yet. Last saved " + Formats.dateTime(details.updatedAt()) + "."
-                : "Version " + details.currentVersion() + " of " + Formats.dateTime(
-                        details.versions().get(details.versions().size() - 1).submittedAt())
-                  + ", first submitted " + Formats.dateTime(details.submittedAt()) + " by "
-                  + details.applicant().fullName() + ".");
+        Paragraph status = new Paragraph(statusLine(details));
         status.setId("proposal-status-line");
         add(status);
         add(section("Project",
@@ -67,6 +62,17 @@ public class ProposalReadout extends Div {
         add(section("Attachments", new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
         add(section("Versions", versionsGrid(details)));
         add(section("Timeline", timelineGrid(details)));
+    }
+
+    private static String statusLine(ProposalDetails details) {
+        if (details.submittedAt() == null) {
+            return "Not submitted yet. Last saved " + Formats.dateTime(details.updatedAt()) + ".";
+        }
+        VersionInfo latest = details.versions().get(details.versions().size() - 1);
+        String line = "Version " + latest.number() + " submitted " + Formats.dateTime(latest.submittedAt())
+                + " by " + latest.submittedBy() + ".";
+        return latest.number() == 1 ? line
+                : line + " First submitted " + Formats.dateTime(details.submittedAt()) + ".";
     }
 
     private static Grid<TeamMemberEntry> teamGrid(ProposalContent content) {

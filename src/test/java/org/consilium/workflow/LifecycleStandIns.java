@@ -55,8 +55,11 @@ final class LifecycleStandIns {
         int extended;
         final List<String> outcomes = new ArrayList<>();
 
+        private Date openedAt;
+
         public void open(Long proposalId) {
             opened++;
+            openedAt = ClockUtil.getCurrentTime();
         }
 
         public List<Long> organisationsStillToVote(Long proposalId) {
@@ -64,11 +67,11 @@ final class LifecycleStandIns {
         }
 
         public Date deadline(Long proposalId) {
-            return new Date(ClockUtil.getCurrentTime().getTime() + 14L * 24 * 3600 * 1000);
+            return new Date(openedAt.getTime() + 14L * 24 * 3600 * 1000);
         }
 
         public Date reminderTime(Long proposalId) {
-            return new Date(ClockUtil.getCurrentTime().getTime() + 11L * 24 * 3600 * 1000);
+            return new Date(openedAt.getTime() + 11L * 24 * 3600 * 1000);
         }
 
         public void close(DelegateExecution execution) {
