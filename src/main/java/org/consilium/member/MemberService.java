@@ -92,6 +92,12 @@ public class MemberService {
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
     }
 
+    /** Organisation names by id, for showing who decided what. */
+    public Map<Long, String> organisationNames(Collection<Long> ids) {
+        return organisations.findAllById(ids).stream()
+                .collect(Collectors.toMap(Organisation::getId, Organisation::getName));
+    }
+
     /** The organisations that vote in a patient review; used by the workflow, with or without a user. */
     public Set<Long> activePatientOrganisationIds() {
         return organisations.findActivePatientOrganisationIds();

@@ -1,5 +1,6 @@
 package org.consilium.proposal;
 
+import java.util.List;
 import org.consilium.member.Role;
 import org.consilium.security.ConsiliumUser;
 import org.springframework.stereotype.Component;
@@ -8,13 +9,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalAccess {
 
+    private final List<ProposalReaders> otherReaders;
+
+    ProposalAccess(List<ProposalReaders> otherReaders) {
+        this.otherReaders = otherReaders;
+    }
+
     boolean mayRead(Proposal proposal, ConsiliumUser user) {
         if (proposal.isApplicant(user.personId()) || proposal.isTeamMember(user.personId())) {
             return true;
         }
         // Applicant and team read a proposal from its first draft on; the foundation's reviewers once it is submitted.
-        return !proposal.isDraft() && (user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR)
-                || user.hasRole(Role.ETHICS_REVIEWER));
+        if (proposal.isDraft()) {
+            return false;
+        }
+        return user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR) || user.hasRole(Role.ETHICS_REVIEWER)
+                || otherReaders.stream().anyMatch(r -> r.mayRead(proposal.getId(), user));
     }
 
     void requireReadable(Proposal proposal, ConsiliumUser user) {

@@ -16,6 +16,8 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.consilium.security.CurrentUser;
 import org.consilium.ui.Problems;
 
 /**
@@ -29,10 +31,14 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static final String PARAMETER = "proposalId";
 
     private final ProposalService proposals;
+    private final List<ProposalPageSection> sections;
+    private final CurrentUser currentUser;
     private String title = "Proposal · Consilium";
 
-    ProposalView(ProposalService proposals) {
+    ProposalView(ProposalService proposals, List<ProposalPageSection> sections, CurrentUser currentUser) {
         this.proposals = proposals;
+        this.sections = sections;
+        this.currentUser = currentUser;
         addClassName("page");
     }
 
@@ -80,6 +86,8 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             add(actions);
         }
         add(new ProposalReadout(proposals, details));
+        boolean applicant = details.applicant().id().equals(currentUser.require().personId());
+        sections.forEach(s -> s.section(details, applicant).ifPresent(this::add));
     }
 
     private void confirmWithdrawal(ProposalDetails details) {

@@ -59,4 +59,8 @@ class Vote {
     VoteChoice getChoice() {
         return choice;
     }
+
+    String getComment() {
+        return comment;
+    }
 }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface VoteRepository extends JpaRepository<Vote, Long> {
 
     List<Vote> findByVotingRoundId(Long votingRoundId);
+
+    boolean existsByVotingRoundIdAndOrganisationId(Long votingRoundId, Long organisationId);
 }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -13,7 +12,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.proposal.ProposalNotValid;
 import org.consilium.proposal.ProposalReadout;
@@ -44,11 +42,7 @@ class CompletenessCheckView extends Div implements BeforeEnterObserver {
             Long proposalId = governance.proposalOfCompletenessCheck(taskId);
             add(decisionPanel(taskId), new ProposalReadout(proposals, proposals.details(proposalId)));
         } catch (TaskGone gone) {
-            Div refusal = new Div(new H3("Task no longer open"), new Paragraph(gone.getMessage()),
-                    new RouterLink("Back to the task inbox", TaskInboxView.class));
-            refusal.addClassName("refusal");
-            refusal.setId("task-gone");
-            add(refusal);
+            add(new TaskGonePanel(gone));
         }
     }
 

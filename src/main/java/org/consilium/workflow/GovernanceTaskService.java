@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalNotValid;
+import org.consilium.review.PatientReviewService;
+import org.consilium.review.VoteChoice;
+import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,13 +29,71 @@ public class GovernanceTaskService {
     private final RuntimeService runtime;
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
+    private final PatientReviewService patientReview;
 
     GovernanceTaskService(TaskService tasks, RuntimeService runtime, ProposalLifecycleSteps proposals,
-                          CurrentUser currentUser) {
+                          CurrentUser currentUser, PatientReviewService patientReview) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.proposals = proposals;
         this.currentUser = currentUser;
+        this.patientReview = patientReview;
+    }
+
+    /** The vote a representative's organisation still has to cast; refused to anyone else. */
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    @Transactional(readOnly = true)
+    public VoteTask openVote(String taskId) {
+        Task task = openTask(taskId, ProposalLifecycle.CAST_VOTE_TASK);
+        Long organisationId = ((Number) tasks.getVariable(task.getId(), "organisationId")).longValue();
+        ConsiliumUser user = currentUser.require();
+        if (!organisationId.equals(user.organisationId())) {
+            throw new TaskGone();
+        }
+        Long proposalId = proposalId(task);
+        return new VoteTask(task.getId(), proposalId, organisationId, user.organisationName(),
+                patientReview.declaration(proposalId));
+    }
+
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    public void declareConflicts(String taskId, boolean hasConflict, String details) {
+        VoteTask vote = openVote(taskId);
+        patientReview.declare(vote.proposalId(), vote.organisationId(), hasConflict, details);
+    }
+
+    /** The organisation's vote: recorded, and its task done, in one transaction. */
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    public void castVote(String taskId, VoteChoice choice, String comment) {
+        VoteTask vote = openVote(taskId);
+        patientReview.castVote(vote.proposalId(), vote.organisationId(), choice, comment);
+        try {
+            tasks.complete(vote.taskId());
+        } catch (OptimisticLockingException concurrent) {
+            throw new TaskGone();
+        }
+    }
+
+    /** The proposal a quorum decision is about. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional(readOnly = true)
+    public Long proposalOfQuorumDecision(String taskId) {
+        return proposalId(openTask(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK));
+    }
+
+    /** Without quorum: extend the round once, or reject the proposal. */
+    @PreAuthorize("hasRole('STAFF')")
+    public void decideOnQuorum(String taskId, boolean extend, String reason) {
+        Task task = openTask(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK);
+        Long proposalId = proposalId(task);
+        if (extend && patientReview.wasExtended(proposalId)) {
+            throw invalid("decision", "The round has been extended once already: it can only be rejected now");
+        }
+        if (!extend && (reason == null || reason.isBlank())) {
+            throw invalid("reason", "Give the reason for the rejection");
+        }
+        proposals.recordDecision(proposalId, extend ? ProposalEventKind.VOTING_ROUND_EXTENDED
+                : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, reason);
+        complete(task, extend ? "EXTEND" : "REJECT");
     }
 
     /** The proposal a staff task is about; refuses a task that is gone. */

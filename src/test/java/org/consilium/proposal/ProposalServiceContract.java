@@ -19,6 +19,10 @@ import org.consilium.member.OrganisationType;
 import org.consilium.member.PersonSummary;
 import org.consilium.member.Role;
 import org.consilium.security.ConsiliumUser;
+import org.consilium.review.PatientReviewService;
+import org.consilium.review.RoundResults;
+import org.consilium.review.VoteChoice;
+import org.consilium.review.VoteRefused;
 import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.InboxTask;
@@ -447,5 +451,136 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
             assertThat(e.kind()).isEqualTo(ProposalEventKind.WITHDRAWN);
             assertThat(e.reason()).isEqualTo("The consortium lost its funding.");
         });
+    }
+
+    // --- the patient organisations' voting round ---------------------------------------------------
+
+    @Autowired
+    PatientReviewService patientReview;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    /** Submits and accepts a proposal; returns its id. */
+    private Long underReview() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        signIn.as(staff);
+        governance.checkCompleteness(completenessTask(reference), CompletenessDecision.ACCEPT, null);
+        return id;
+    }
+
+    private String voteTaskOf(String representative, Long id) {
+        signIn.as(representative);
+        return inbox.myTasks(0, 1000).stream().filter(t -> id.equals(t.proposalId())
+                && t.stepKey().equals(ProposalLifecycle.CAST_VOTE_TASK)).findFirst().orElseThrow().taskId();
+    }
+
+    @Test
+    void a_representative_declares_conflicts_before_reading_and_one_with_a_conflict_cannot_vote_but_a_colleague_can() {
+        Long id = underReview();
+        String task = voteTaskOf(patientRepresentative, id);
+        assertThatThrownBy(() -> proposals.details(id)).isInstanceOf(ProposalAccessDenied.class);
+        assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
+                .isInstanceOf(VoteRefused.class).hasMessageContaining("Declare your conflicts");
+
+        governance.declareConflicts(task, true, "I advise the funder of this study.");
+        assertThatThrownBy(() -> proposals.details(id)).isInstanceOf(ProposalAccessDenied.class);
+        assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
+                .isInstanceOf(VoteRefused.class).hasMessageContaining("a colleague");
+        assertThatThrownBy(() -> governance.declareConflicts(task, false, null)).isInstanceOf(VoteRefused.class);
+
+        signIn.as(patientColleague);
+        governance.declareConflicts(task, false, null);
+        assertThat(proposals.details(id).content().getLaySummary()).isNotBlank();
+        assertThatThrownBy(() -> governance.castVote(task, VoteChoice.REJECT, " "))
+                .isInstanceOf(VoteRefused.class).hasMessageContaining("A comment is needed");
+        governance.castVote(task, VoteChoice.APPROVE_WITH_RECOMMENDATIONS, "Explain the results to patients.");
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    @Test
+    void two_representatives_of_one_organisation_voting_at_the_same_moment_leave_exactly_one_vote() throws Exception {
+        Long id = underReview();
+        String task = voteTaskOf(patientRepresentative, id);
+        for (String representative : List.of(patientRepresentative, patientColleague)) {
+            signIn.as(representative);
+            governance.declareConflicts(task, false, null);
+        }
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (String representative : List.of(patientRepresentative, patientColleague)) {
+                outcomes.add(pool.submit(() -> {
+                    signIn.as(representative);
+                    start.await();
+                    try {
+                        governance.castVote(task, VoteChoice.APPROVE, null);
+                        return "cast";
+                    } catch (VoteRefused | TaskGone | org.springframework.dao.ConcurrencyFailureException e) {
+                        return "refused";
+                    } finally {
+                        SignIn.out();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            assertThat(results).containsExactlyInAnyOrder("cast", "refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        Integer votes = jdbc.queryForObject("select count(*) from vote v join voting_round r on r.id = v.voting_round_id"
+                + " where r.proposal_id = ? and v.organisation_id = ?", Integer.class, id, user(patientRepresentative).organisationId());
+        assertThat(votes).isEqualTo(1);
+    }
+
+    @Test
+    void votes_are_sealed_while_the_round_is_open_and_attributed_to_organisations_once_it_closes() {
+        Long id = underReview();
+        String task = voteTaskOf(patientRepresentative, id);
+        governance.declareConflicts(task, false, null);
+        governance.castVote(task, VoteChoice.REJECT, "The lay summary does not explain the risks.");
+
+        signIn.as(researcher);
+        assertThat(patientReview.results(id).votes()).isEmpty();
+        assertThat(patientReview.results(id).organisationsVoted()).isEmpty();
+        signIn.as(staff);
+        RoundResults forStaff = patientReview.results(id);
+        assertThat(forStaff.votes()).isEmpty();
+        assertThat(forStaff.organisationsVoted()).singleElement().asString().startsWith("Test Patients");
+        signIn.as(otherResearcher);
+        assertThatThrownBy(() -> patientReview.results(id)).isInstanceOf(VoteRefused.class);
+
+        signIn.as(researcher);
+        String reference = proposals.details(id).reference();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        var deadline = management.createJobQuery().processInstanceId(instance)
+                .activityId("VotingDeadlineTimer").singleResult();
+        management.executeJob(deadline.getId());
+
+        signIn.as(researcher);
+        RoundResults closed = patientReview.results(id);
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.votes()).singleElement().satisfies(v -> {
+            assertThat(v.organisation()).startsWith("Test Patients");
+            assertThat(v.choice()).isEqualTo(VoteChoice.REJECT);
+            assertThat(v.comment()).isEqualTo("The lay summary does not explain the risks.");
+        });
+        assertThat(closed.toString()).doesNotContain("Pat Patient");
+    }
+
+    @Test
+    void only_patient_representatives_of_the_organisation_can_vote() {
+        Long id = underReview();
+        String task = voteTaskOf(patientRepresentative, id);
+        for (String other : List.of(staff, researcher)) {
+            signIn.as(other);
+            assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 }

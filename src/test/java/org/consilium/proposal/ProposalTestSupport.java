@@ -57,6 +57,7 @@ abstract class ProposalTestSupport {
     String staff;
     String secondStaff;
     String patientRepresentative;
+    String patientColleague;
 
     @BeforeEach
     void members() {
@@ -72,6 +73,7 @@ abstract class ProposalTestSupport {
         staff = fixtures.person("Stan Staff", foundation, Role.STAFF);
         secondStaff = fixtures.person("Sue Staff", foundation, Role.STAFF);
         patientRepresentative = fixtures.person("Pat Patient", patients, Role.PATIENT_REPRESENTATIVE);
+        patientColleague = fixtures.person("Paula Patient", patients, Role.PATIENT_REPRESENTATIVE);
     }
 
     @AfterEach

@@ -1,0 +1,174 @@
+package org.consilium.review;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.consilium.member.MemberService;
+import org.consilium.member.Role;
+import org.consilium.proposal.ProposalLifecycleSteps;
+import org.consilium.proposal.ProposalReaders;
+import org.consilium.security.ConsiliumUser;
+import org.consilium.security.CurrentUser;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The patient organisations' review: conflict declarations, sealed votes, and the results once the round
+ * has closed. The workflow's task service calls the voting methods after checking the task is open.
+ */
+@Service
+@Transactional
+public class PatientReviewService implements ProposalReaders {
+
+    private final VotingRoundRepository rounds;
+    private final VoteRepository votes;
+    private final ConflictDeclarationRepository declarations;
+    private final MemberService members;
+    private final CurrentUser currentUser;
+    private final ProposalLifecycleSteps proposals;
+    private final Clock clock;
+
+    PatientReviewService(VotingRoundRepository rounds, VoteRepository votes, ConflictDeclarationRepository declarations,
+                         MemberService members, CurrentUser currentUser, ProposalLifecycleSteps proposals,
+                         Clock clock) {
+        this.proposals = proposals;
+        this.rounds = rounds;
+        this.votes = votes;
+        this.declarations = declarations;
+        this.members = members;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A representative of an organisation of the round who declared no conflict may read the proposal. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayRead(Long proposalId, ConsiliumUser user) {
+        return user.hasRole(Role.PATIENT_REPRESENTATIVE) && rounds.findByProposalId(proposalId)
+                .filter(r -> r.getOrganisationIds().contains(user.organisationId()))
+                .map(r -> declarationOf(r, user) == Declaration.NO_CONFLICT).orElse(false);
+    }
+
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    @Transactional(readOnly = true)
+    public Declaration declaration(Long proposalId) {
+        return declarationOf(round(proposalId), currentUser.require());
+    }
+
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    public void declare(Long proposalId, Long organisationId, boolean hasConflict, String details) {
+        ConsiliumUser user = currentUser.require();
+        VotingRound round = openRoundFor(proposalId, organisationId, user);
+        if (hasConflict && (details == null || details.isBlank())) {
+            throw new VoteRefused("Describe the conflict of interest.");
+        }
+        if (details != null && details.length() > 2_000) {
+            throw new VoteRefused("The description may have at most 2000 characters.");
+        }
+        if (declarationOf(round, user) != Declaration.NOT_YET) {
+            throw new VoteRefused("You have already declared your conflicts of interest for this proposal.");
+        }
+        declarations.saveAndFlush(new ConflictDeclaration(round.getId(), user.personId(), hasConflict,
+                hasConflict ? details.strip() : null, clock.instant()));
+    }
+
+    /** Casts the organisation's one vote. Two representatives at the same moment: the second is refused. */
+    @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    public void castVote(Long proposalId, Long organisationId, VoteChoice choice, String comment) {
+        ConsiliumUser user = currentUser.require();
+        VotingRound round = openRoundFor(proposalId, organisationId, user);
+        switch (declarationOf(round, user)) {
+            case NOT_YET -> throw new VoteRefused("Declare your conflicts of interest before you vote.");
+            case CONFLICT -> throw new VoteRefused("You declared a conflict of interest: a colleague of your"
+                    + " organisation without one may vote instead.");
+            default -> { }
+        }
+        if (choice == null) {
+            throw new VoteRefused("Choose your organisation's vote.");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (choice.needsComment() && text.isEmpty()) {
+            throw new VoteRefused("A comment is needed for \"" + choice.label() + "\".");
+        }
+        if (text.length() > 4_000) {
+            throw new VoteRefused("The comment may have at most 4000 characters.");
+        }
+        if (votes.existsByVotingRoundIdAndOrganisationId(round.getId(), organisationId)) {
+            throw alreadyVoted();
+        }
+        try {
+            votes.saveAndFlush(new Vote(round.getId(), organisationId, user.personId(), choice,
+                    text.isEmpty() ? null : text, clock.instant()));
+        } catch (DataIntegrityViolationException concurrent) {
+            throw alreadyVoted();
+        }
+    }
+
+    /**
+     * The round as the viewer may see it. While it is open the votes are sealed: staff see which
+     * organisations have voted, nobody sees how. Once closed, applicant and staff see everything,
+     * attributed to organisations.
+     */
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMINISTRATOR', 'RESEARCHER', 'PATIENT_REPRESENTATIVE', 'ETHICS_REVIEWER')")
+    @Transactional(readOnly = true)
+    public RoundResults results(Long proposalId) {
+        VotingRound round = round(proposalId);
+        ConsiliumUser user = currentUser.require();
+        boolean staff = user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR);
+        boolean viewerIsApplicant = proposals.applicantUsername(proposalId).equals(user.getUsername());
+        if (!staff && !viewerIsApplicant && !user.hasRole(Role.ETHICS_REVIEWER) && !mayRead(proposalId, user)) {
+            throw new VoteRefused("You have no access to this proposal's voting round.");
+        }
+        List<Vote> cast = votes.findByVotingRoundId(round.getId());
+        Map<Long, String> names = members.organisationNames(round.getOrganisationIds());
+        List<String> voted = staff ? cast.stream().map(v -> names.get(v.getOrganisationId())).sorted().toList()
+                : List.of();
+        List<RoundResults.OrganisationVote> revealed = !round.isOpen() && (staff || viewerIsApplicant)
+                ? cast.stream().map(v -> new RoundResults.OrganisationVote(names.get(v.getOrganisationId()),
+                        v.getChoice(), v.getComment()))
+                .sorted(Comparator.comparing(RoundResults.OrganisationVote::organisation)).toList()
+                : List.of();
+        return new RoundResults(round.isOpen(), round.getDeadline(), round.isExtended(), round.getOutcome(),
+                round.getOrganisationIds().size(), voted, revealed);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasRound(Long proposalId) {
+        return rounds.findByProposalId(proposalId).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean wasExtended(Long proposalId) {
+        return round(proposalId).isExtended();
+    }
+
+    private VotingRound openRoundFor(Long proposalId, Long organisationId, ConsiliumUser user) {
+        VotingRound round = round(proposalId);
+        if (!user.hasRole(Role.PATIENT_REPRESENTATIVE) || !user.organisationId().equals(organisationId)
+                || !round.getOrganisationIds().contains(organisationId)) {
+            throw new VoteRefused("Only a representative of the organisation may act on its vote.");
+        }
+        if (!round.isOpen()) {
+            throw new VoteRefused("The voting round has closed.");
+        }
+        return round;
+    }
+
+    private Declaration declarationOf(VotingRound round, ConsiliumUser user) {
+        return declarations.findByVotingRoundIdAndPersonId(round.getId(), user.personId())
+                .map(d -> d.hasConflict() ? Declaration.CONFLICT : Declaration.NO_CONFLICT)
+                .orElse(Declaration.NOT_YET);
+    }
+
+    private VotingRound round(Long proposalId) {
+        return rounds.findByProposalId(proposalId)
+                .orElseThrow(() -> new VoteRefused("This proposal has no voting round."));
+    }
+
+    private static VoteRefused alreadyVoted() {
+        return new VoteRefused("Your organisation has already voted on this proposal.");
+    }
+}
