@@ -11,7 +11,10 @@ public enum ProposalEventKind {
     VOTING_REMINDER("Reminder to the organisations still to vote: the round closes in 3 days"),
     VOTING_ROUND_EXTENDED("Voting round extended (no quorum)"),
     REJECTED_FOR_LACK_OF_QUORUM("Rejected for lack of quorum"),
+    ETHICS_APPROVED("Approved by the ethics board"),
+    ETHICS_APPROVED_WITH_CONDITIONS("Approved by the ethics board, with conditions"),
     CHANGES_REQUESTED("Changes requested by the ethics board"),
+    ETHICS_REJECTED("Rejected by the ethics board"),
     APPROVED("Approved"),
     REJECTED("Rejected"),
     WITHDRAWN("Withdrawn");

@@ -25,10 +25,13 @@ public class ProposalLifecycleSteps {
 
     private final ProposalRepository proposals;
     private final ProposalTimeline timeline;
+    private final AttachmentRepository attachments;
     private final Clock clock;
 
-    ProposalLifecycleSteps(ProposalRepository proposals, ProposalTimeline timeline, Clock clock) {
+    ProposalLifecycleSteps(ProposalRepository proposals, ProposalTimeline timeline, AttachmentRepository attachments,
+                           Clock clock) {
         this.proposals = proposals;
+        this.attachments = attachments;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -66,6 +69,10 @@ public class ProposalLifecycleSteps {
         Proposal proposal = find(proposalId);
         return new DataRequest(proposal.getDataLevel(),
                 proposal.getDataCategories().contains(DataCategory.GENOMIC_SEQUENCING));
+    }
+
+    public boolean hasAttachment(Long proposalId, AttachmentKind kind) {
+        return attachments.findByProposal(proposalId).stream().anyMatch(a -> a.info().kind() == kind);
     }
 
     public ProposalStatus status(Long proposalId) {

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.consilium.ethics.EthicsOutcome;
+import org.consilium.ethics.EthicsReviewService;
+import org.consilium.ethics.EthicsRoute;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalNotValid;
@@ -30,9 +33,11 @@ public class GovernanceTaskService {
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
     private final PatientReviewService patientReview;
+    private final EthicsReviewService ethics;
 
     GovernanceTaskService(TaskService tasks, RuntimeService runtime, ProposalLifecycleSteps proposals,
-                          CurrentUser currentUser, PatientReviewService patientReview) {
+                          CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics) {
+        this.ethics = ethics;
         this.tasks = tasks;
         this.runtime = runtime;
         this.proposals = proposals;
@@ -71,6 +76,28 @@ public class GovernanceTaskService {
         } catch (OptimisticLockingException concurrent) {
             throw new TaskGone();
         }
+    }
+
+    /** An open ethics review: its proposal and its route. */
+    public record EthicsTask(String taskId, Long proposalId, EthicsRoute route) {
+    }
+
+    @PreAuthorize("hasRole('ETHICS_REVIEWER')")
+    @Transactional(readOnly = true)
+    public EthicsTask openEthicsReview(String taskId) {
+        Task task = openTask(taskId, ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK,
+                ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
+        return new EthicsTask(task.getId(), proposalId(task),
+                ProposalLifecycle.FULL_ETHICS_REVIEW_TASK.equals(task.getTaskDefinitionKey())
+                        ? EthicsRoute.FULL : EthicsRoute.EXPEDITED);
+    }
+
+    /** The ethics board's decision: recorded and passed to the engine in one transaction. */
+    @PreAuthorize("hasRole('ETHICS_REVIEWER')")
+    public void reviewEthics(String taskId, EthicsOutcome outcome, String conditions, String comment) {
+        EthicsTask review = openEthicsReview(taskId);
+        ethics.decide(review.proposalId(), review.route(), outcome, conditions, comment);
+        complete(tasks.createTaskQuery().taskId(review.taskId()).singleResult(), outcome.name());
     }
 
     /** The proposal a quorum decision is about. */
@@ -125,9 +152,9 @@ public class GovernanceTaskService {
         complete(task, decision.name());
     }
 
-    private Task openTask(String taskId, String step) {
+    private Task openTask(String taskId, String... steps) {
         Task task = taskId == null ? null
-                : tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(step).active().singleResult();
+                : tasks.createTaskQuery().taskId(taskId).taskDefinitionKeyIn(steps).active().singleResult();
         if (task == null || (task.getAssignee() != null
                 && !task.getAssignee().equals(currentUser.require().getUsername()))) {
             throw new TaskGone();

@@ -11,6 +11,8 @@ final class TaskScreens {
             case ProposalLifecycle.CHECK_COMPLETENESS_TASK -> "tasks/" + task.taskId() + "/completeness";
             case ProposalLifecycle.CAST_VOTE_TASK -> "tasks/" + task.taskId() + "/vote";
             case ProposalLifecycle.DECIDE_ON_QUORUM_TASK -> "tasks/" + task.taskId() + "/quorum";
+            case ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK, ProposalLifecycle.FULL_ETHICS_REVIEW_TASK ->
+                    "tasks/" + task.taskId() + "/ethics";
             case ProposalLifecycle.REVISE_PROPOSAL_TASK, ProposalLifecycle.REVISE_FOR_ETHICS_TASK ->
                     "proposals/" + task.proposalId() + "/edit";
             default -> "proposals/" + task.proposalId();

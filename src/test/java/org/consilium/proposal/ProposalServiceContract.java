@@ -19,6 +19,9 @@ import org.consilium.member.OrganisationType;
 import org.consilium.member.PersonSummary;
 import org.consilium.member.Role;
 import org.consilium.security.ConsiliumUser;
+import org.consilium.ethics.EthicsOutcome;
+import org.consilium.ethics.EthicsReviewService;
+import org.consilium.ethics.EthicsRoute;
 import org.consilium.review.PatientReviewService;
 import org.consilium.review.RoundResults;
 import org.consilium.review.VoteChoice;
@@ -458,6 +461,8 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
     @Autowired
     PatientReviewService patientReview;
     @Autowired
+    EthicsReviewService ethicsReview;
+    @Autowired
     org.camunda.bpm.engine.ManagementService management;
 
     /** Submits and accepts a proposal; returns its id. */
@@ -580,6 +585,73 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         for (String other : List.of(staff, researcher)) {
             signIn.as(other);
             assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    // --- the ethics review ----------------------------------------------------------------------
+
+    private String ethicsTaskOf(Long id) {
+        signIn.as(ethicsReviewer);
+        return inbox.myTasks(0, 1000).stream().filter(t -> id.equals(t.proposalId())).findFirst().orElseThrow().taskId();
+    }
+
+    @Test
+    void a_full_ethics_review_cannot_approve_without_the_institutions_ethics_approval_attached() {
+        Long id = underReview();
+        String task = ethicsTaskOf(id);
+        assertThat(governance.openEthicsReview(task).route()).isEqualTo(EthicsRoute.FULL);
+        assertThatThrownBy(() -> governance.reviewEthics(task, EthicsOutcome.APPROVE, null, null))
+                .isInstanceOf(ProposalNotValid.class).hasMessageContaining("ethics approval attached");
+        assertThatThrownBy(() -> governance.reviewEthics(task, EthicsOutcome.APPROVE_WITH_CONDITIONS, " ", null))
+                .isInstanceOf(ProposalNotValid.class).hasMessageContaining("State the conditions");
+        assertThat(governance.openEthicsReview(task).taskId()).isEqualTo(task);
+    }
+
+    @Test
+    void requested_changes_go_back_to_the_applicant_and_the_revision_returns_to_ethics_as_a_new_version() {
+        Long id = underReview();
+        String task = ethicsTaskOf(id);
+        governance.reviewEthics(task, EthicsOutcome.REQUEST_CHANGES, null, "Attach your hospital's ethics approval.");
+
+        signIn.as(researcher);
+        ProposalDraft draft = proposals.openDraft(id);
+        assertThat(draft.status()).isEqualTo(ProposalStatus.CHANGES_REQUESTED);
+        proposals.attach(id, AttachmentKind.ETHICS_APPROVAL, "ethics-approval.pdf",
+                new ByteArrayInputStream(TestPdfs.realPdf("Ethics committee approval", 1)));
+        assertThat(proposals.submit(id, draft.lockVersion(), draft.content()).version()).isEqualTo(2);
+        assertThat(proposals.details(id).status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+
+        String again = ethicsTaskOf(id);
+        assertThat(again).isNotEqualTo(task);
+        governance.reviewEthics(again, EthicsOutcome.APPROVE_WITH_CONDITIONS,
+                "Results are published only in aggregate; no linkage with other registries.", null);
+        assertThat(ethicsReview.conditionsFor(id)).contains(
+                "Results are published only in aggregate; no linkage with other registries.");
+        signIn.as(researcher);
+        assertThat(proposals.details(id).timeline()).extracting(TimelineEntry::kind).contains(
+                ProposalEventKind.CHANGES_REQUESTED, ProposalEventKind.RESUBMITTED,
+                ProposalEventKind.ETHICS_APPROVED_WITH_CONDITIONS);
+    }
+
+    @Test
+    void rejected_by_ethics_the_proposal_is_rejected_and_every_vote_task_closes() {
+        Long id = underReview();
+        String task = ethicsTaskOf(id);
+        governance.reviewEthics(task, EthicsOutcome.REJECT, null, "Re-identification risk is too high.");
+        signIn.as(researcher);
+        ProposalDetails details = proposals.details(id);
+        assertThat(details.status()).isEqualTo(ProposalStatus.REJECTED);
+        assertThat(openTasks(details.reference())).isEmpty();
+    }
+
+    @Test
+    void only_ethics_reviewers_review_ethics() {
+        Long id = underReview();
+        String task = ethicsTaskOf(id);
+        for (String other : List.of(staff, researcher, patientRepresentative)) {
+            signIn.as(other);
+            assertThatThrownBy(() -> governance.reviewEthics(task, EthicsOutcome.APPROVE, null, null))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }

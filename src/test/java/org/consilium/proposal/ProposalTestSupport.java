@@ -56,6 +56,7 @@ abstract class ProposalTestSupport {
     String teamMember;
     String staff;
     String secondStaff;
+    String ethicsReviewer;
     String patientRepresentative;
     String patientColleague;
 
@@ -72,6 +73,7 @@ abstract class ProposalTestSupport {
         teamMember = fixtures.person("Tess Team", university, Role.RESEARCHER);
         staff = fixtures.person("Stan Staff", foundation, Role.STAFF);
         secondStaff = fixtures.person("Sue Staff", foundation, Role.STAFF);
+        ethicsReviewer = fixtures.person("Erik Ethics", foundation, Role.ETHICS_REVIEWER);
         patientRepresentative = fixtures.person("Pat Patient", patients, Role.PATIENT_REPRESENTATIVE);
         patientColleague = fixtures.person("Paula Patient", patients, Role.PATIENT_REPRESENTATIVE);
     }
