@@ -155,10 +155,14 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the page from its top, without the notifications of earlier steps. */
     Path screenshot(String name) {
+        return screenshotAt(name, ".page");
+    }
+
+    /** A screenshot with the element {@code css} at the top of the window. */
+    Path screenshotAt(String name, String css) {
         js("document.querySelectorAll('vaadin-notification-card').forEach(n => n.remove());"
-                + "window.scrollTo(0, 0); document.querySelectorAll('vaadin-app-layout, .page')"
-                + ".forEach(e => e.scrollTop = 0);"
-                + "const top = document.querySelector('.page'); if (top) { top.scrollIntoView(); }");
+                + "const target = document.querySelector(arguments[0]); if (target) { target.scrollIntoView(); }",
+                css);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

@@ -14,8 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The walking skeleton end to end, in Chromium: a researcher drafts and submits a proposal, another
- * researcher is refused it, staff find its completeness check in their inbox.
+ * The governance process end to end, in Chromium: a researcher drafts and submits a proposal, another
+ * researcher is refused it, staff accept it at the completeness check, the nine patient organisations
+ * vote, the ethics board approves, and the applicant sees it approved, awaiting its agreement.
  */
 @ExtendWith(Suites.Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,7 +50,7 @@ class SubmitProposalBrowserIT {
     }
 
     @Test
-    void a_researcher_submits_a_proposal_another_is_refused_it_and_staff_see_it_in_their_inbox() throws Exception {
+    void a_proposal_goes_from_submission_through_the_check_nine_votes_and_ethics_to_approved() throws Exception {
         browser = new Browser(port);
 
         // The researcher starts a draft: the menu shows what their role may use, the header who they are.
@@ -91,7 +92,7 @@ class SubmitProposalBrowserIT {
         browser.waitForText("#field-laySummary", "18 / 300 words");
         browser.tick("#field-dataCategories", "vaadin-checkbox", 1);
         browser.tick("#field-dataCategories", "vaadin-checkbox", 2);
-        browser.tick("#field-dataLevel", "vaadin-radio-button", 2);
+        browser.tick("#field-dataLevel", "vaadin-radio-button", 0);
         browser.type("#field-estimatedCohortSize", "4200");
         browser.tick("#field-expectedOutputs", "vaadin-checkbox", 0);
         browser.type("#field-durationMonths", "24");
@@ -174,11 +175,51 @@ class SubmitProposalBrowserIT {
         assertThat(browser.text("#timeline")).contains("Submitted", "Accepted at the completeness check",
                 "Sofia Marques", "Patient and ethics review started");
 
-        // Each patient organisation now has its vote waiting.
+        // Each of the nine patient organisations declares and votes through one representative.
+        for (int n = 1; n <= 9; n++) {
+            browser.signOut();
+            browser.signIn(n == 1 ? "patient" : "patient" + n, "demo");
+            assertThat(browser.currentPath()).isEqualTo("/inbox");
+            openTask(reference);
+            browser.tick("#conflict-choice", "vaadin-radio-button", 0);
+            browser.click("#declare-conflicts");
+            browser.waitForText("#proposal-reference", reference);
+            browser.tick("#vote-choice", "vaadin-radio-button", n == 2 ? 1 : 0);
+            if (n == 2) {
+                browser.type("#vote-comment", "Please explain the results to patients in plain words.");
+            }
+            if (n == 1) {
+                browser.screenshot("vote");
+            }
+            browser.click("#cast-vote");
+            browser.confirm("confirm-button");
+            browser.waitForText("vaadin-notification-card", "The vote is cast");
+        }
+
+        // The ethics board approves: the proposal is approved and awaits its agreement.
         browser.signOut();
-        browser.signIn("patient3", "demo");
-        assertThat(browser.currentPath()).isEqualTo("/inbox");
+        browser.signIn("ethics", "demo");
+        openTask(reference);
+        browser.waitForText("#ethics-review", "Expedited ethics review");
+        browser.tick("#ethics-decision", "vaadin-radio-button", 0);
+        browser.click("#record-ethics-decision");
+        browser.confirm("confirm-button");
+        browser.waitForText("vaadin-notification-card", "Decision recorded");
+
+        browser.signOut();
+        browser.signIn("researcher", "demo");
+        browser.open(proposalPath);
+        browser.waitForText("#proposal-header", "Approved — awaiting agreement");
+        assertThat(browser.text("#patient-review")).contains("Outcome: approved", "9 approved (1 with recommendations)",
+                "Please explain the results to patients in plain words.").doesNotContain("Giulia", "Pieter Bakker");
+        assertThat(browser.text("#timeline")).contains("Approved by the ethics board", "Approved");
+        browser.resize(1280, 1400);
+        browser.screenshotAt("proposal-approved", "#patient-review");
+    }
+
+    private void openTask(String reference) {
         browser.waitForText("#task-inbox", reference);
-        assertThat(browser.text("#task-inbox")).contains("Declare conflicts and vote");
+        browser.click(browser.findAll("#task-inbox vaadin-grid-cell-content").stream()
+                .filter(c -> c.getText().equals(reference)).findFirst().orElseThrow());
     }
 }
