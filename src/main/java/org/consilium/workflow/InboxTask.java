@@ -6,6 +6,10 @@ import java.time.Instant;
 public record InboxTask(String taskId, String name, String stepKey, Instant created, Instant due, String assignee,
                         Long proposalId, String reference, String proposalTitle) {
 
+    public boolean heldBy(String username) {
+        return username.equals(assignee);
+    }
+
     public boolean overdue(Instant now) {
         return due != null && due.isBefore(now);
     }

@@ -22,9 +22,15 @@ public final class ProposalLifecycle {
     public static final String REVISE_FOR_ETHICS_TASK = "ReviseForEthicsTask";
     public static final String PREPARE_AGREEMENT_TASK = "PrepareAgreementTask";
 
+    /** Steps the process assigns to one person (the applicant): they cannot be claimed or released. */
+    public static final java.util.Set<String> PERSONAL_STEPS = java.util.Set.of("ReviseProposalTask",
+            "ReviseForEthicsTask");
+
+    public static final String PATIENT_ORGANISATION_GROUP = "PATIENT_ORGANISATION_";
+
     /** Candidate group of the task a patient organisation votes with. */
     public static String patientOrganisationGroup(Long organisationId) {
-        return "PATIENT_ORGANISATION_" + organisationId;
+        return PATIENT_ORGANISATION_GROUP + organisationId;
     }
 
     private ProposalLifecycle() {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import java.time.Instant;
+import org.consilium.member.MemberService;
 import org.consilium.member.Role;
 import org.consilium.proposal.ProposalRow;
 import org.consilium.proposal.ProposalService;
@@ -31,8 +33,11 @@ public class TaskInboxService {
     private final RuntimeService runtime;
     private final ProposalService proposals;
     private final CurrentUser currentUser;
+    private final MemberService members;
 
-    TaskInboxService(TaskService tasks, RuntimeService runtime, ProposalService proposals, CurrentUser currentUser) {
+    TaskInboxService(TaskService tasks, RuntimeService runtime, ProposalService proposals, CurrentUser currentUser,
+                     MemberService members) {
+        this.members = members;
         this.tasks = tasks;
         this.runtime = runtime;
         this.proposals = proposals;
@@ -63,6 +68,78 @@ public class TaskInboxService {
     @PreAuthorize("isAuthenticated()")
     public long countMyTasks() {
         return query(currentUser.require()).count();
+    }
+
+    /** Takes a task offered to one of the person's groups, so that colleagues see it is being handled. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void claim(String taskId) {
+        ConsiliumUser user = currentUser.require();
+        if (query(user).taskId(taskId).taskUnassigned().count() == 0) {
+            throw new TaskGone();
+        }
+        try {
+            tasks.claim(taskId, user.getUsername());
+        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException | org.camunda.bpm.engine.OptimisticLockingException e) {
+            throw new TaskGone();
+        }
+    }
+
+    /** Gives a claimed task back to the group it was offered to. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void release(String taskId) {
+        ConsiliumUser user = currentUser.require();
+        Task task = tasks.createTaskQuery().taskId(taskId).taskAssignee(user.getUsername()).singleResult();
+        if (task == null || tasks.getIdentityLinksForTask(taskId).stream().noneMatch(l -> l.getGroupId() != null)) {
+            throw new TaskGone();
+        }
+        tasks.setAssignee(taskId, null);
+    }
+
+    /** An open task of a proposal, for its page: who holds it, or which group it is offered to. */
+    public record OpenTask(String name, String heldBy, Instant due) {
+    }
+
+    /** The open tasks of a proposal the caller may already read (the proposal page checked that). */
+    @PreAuthorize("isAuthenticated()")
+    public List<OpenTask> openTasksOf(String reference) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).active()
+                .orderByTaskCreateTime().asc().list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        // Vote tasks (one per organisation) take their group from one variable query; the few others ask the engine.
+        Map<String, String> groups = new java.util.HashMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(open.get(0).getProcessInstanceId())
+                .variableName("organisationId").list().forEach(v -> groups.put(v.getExecutionId(),
+                        ProposalLifecycle.patientOrganisationGroup(((Number) v.getValue()).longValue())));
+        for (Task task : open) {
+            if (groups.containsKey(task.getExecutionId())) {
+                groups.put(task.getId(), groups.get(task.getExecutionId()));
+            } else if (task.getAssignee() == null) {
+                tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> link.getGroupId() != null && "candidate".equals(link.getType()))
+                        .findFirst().ifPresent(link -> groups.put(task.getId(), link.getGroupId()));
+            }
+        }
+        Set<Long> organisationIds = new java.util.HashSet<>();
+        groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP))
+                .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length()))));
+        Map<Long, String> organisationNames = members.organisationNames(organisationIds);
+        return open.stream().map(task -> new OpenTask(task.getName(), task.getAssignee() != null
+                ? task.getAssignee() : offeredTo(groups.get(task.getId()), organisationNames),
+                instant(task.getDueDate()))).toList();
+    }
+
+    private static String offeredTo(String group, Map<Long, String> organisationNames) {
+        if (group == null) {
+            return "";
+        }
+        if (group.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP)) {
+            return "representatives of " + organisationNames.get(Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())));
+        }
+        return Role.valueOf(group).label();
     }
 
     private TaskQuery query(ConsiliumUser user) {

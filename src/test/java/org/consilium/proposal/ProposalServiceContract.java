@@ -655,4 +655,27 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
                     .isInstanceOf(AccessDeniedException.class);
         }
     }
+
+    @Test
+    void a_claimed_task_leaves_the_colleagues_inbox_until_it_is_released() {
+        Long id = completeDraft();
+        String reference = submit(id).reference();
+        String task = completenessTask(reference);
+        signIn.as(staff);
+        inbox.claim(task);
+
+        signIn.as(secondStaff);
+        assertThat(inbox.myTasks(0, 1000)).noneMatch(t -> t.taskId().equals(task));
+        assertThatThrownBy(() -> inbox.claim(task)).isInstanceOf(TaskGone.class);
+        assertThatThrownBy(() -> governance.checkCompleteness(task, CompletenessDecision.ACCEPT, null))
+                .isInstanceOf(TaskGone.class);
+        assertThatThrownBy(() -> inbox.release(task)).isInstanceOf(TaskGone.class);
+
+        signIn.as(staff);
+        assertThat(inbox.myTasks(0, 1000)).filteredOn(t -> t.taskId().equals(task)).singleElement()
+                .satisfies(t -> assertThat(t.heldBy(user(staff).getUsername())).isTrue());
+        inbox.release(task);
+        signIn.as(secondStaff);
+        assertThat(inbox.myTasks(0, 1000)).anyMatch(t -> t.taskId().equals(task));
+    }
 }
