@@ -36,6 +36,9 @@ public class ProposalReadout extends Div {
         Paragraph status = new Paragraph(statusLine(details));
         status.setId("proposal-status-line");
         add(status);
+        if (details.versions().size() > 1) {
+            add(changes(proposals, details));
+        }
         add(section("Project",
                 field("Acronym", c.getAcronym()),
                 field("Lead organisation", c.getLeadOrganisation() == null ? null : c.getLeadOrganisation().label()),
@@ -62,6 +65,26 @@ public class ProposalReadout extends Div {
         add(section("Attachments", new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
         add(section("Versions", versionsGrid(details)));
         add(section("Timeline", timelineGrid(details)));
+    }
+
+    /** What changed since an earlier version: by default the one before the latest. */
+    private static Div changes(ProposalService proposals, ProposalDetails details) {
+        int latest = details.versions().get(details.versions().size() - 1).number();
+        com.vaadin.flow.component.select.Select<Integer> since = new com.vaadin.flow.component.select.Select<>();
+        since.setLabel("Changes in version " + latest + " since version");
+        since.setItems(details.versions().stream().map(VersionInfo::number).filter(n -> n < latest).toList());
+        since.setId("compare-since");
+        Grid<VersionChange> grid = new Grid<>();
+        grid.setId("version-changes");
+        grid.addColumn(VersionChange::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VersionChange::before).setHeader("Before").setFlexGrow(1);
+        grid.addColumn(VersionChange::after).setHeader("Now").setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText("No field changed (attachments may have).");
+        since.addValueChangeListener(e -> grid.setItems(proposals.changes(details.id(), e.getValue(), latest)));
+        since.setValue(latest - 1);
+        return section("What changed", since, grid);
     }
 
     private static String statusLine(ProposalDetails details) {

@@ -144,6 +144,24 @@ public class ProposalService {
                 proposal.isApplicant(user.personId()) && proposal.getStatus().withdrawable());
     }
 
+    /** What changed from one frozen version to another, for reviewers who saw the earlier one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<VersionChange> changes(Long id, int fromVersion, int toVersion) {
+        access.requireReadable(find(id), currentUser.require());
+        return VersionComparison.between(frozen(id, fromVersion), frozen(id, toVersion));
+    }
+
+    private ProposalContent frozen(Long id, int version) {
+        ProposalVersion frozen = versions.findByProposalIdAndVersionNumber(id, version)
+                .orElseThrow(() -> new ProposalNotFound(id));
+        try {
+            return json.readValue(frozen.getContentJson(), FrozenVersion.class).content();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Version " + version + " of proposal " + id + " cannot be read", e);
+        }
+    }
+
     /** The applicant withdraws a submitted proposal; the workflow ends every open task in this transaction. */
     @PreAuthorize("hasRole('RESEARCHER')")
     public void withdraw(Long id, String reason) {

@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProposalVersionRepository extends JpaRepository<ProposalVersion, Long> {
 
+    java.util.Optional<ProposalVersion> findByProposalIdAndVersionNumber(Long proposalId, int versionNumber);
+
     @Query("""
             select new org.consilium.proposal.VersionInfo(v.versionNumber, v.submittedAt, s.fullName)
             from ProposalVersion v join v.submittedBy s where v.proposal.id = :proposalId order by v.versionNumber""")

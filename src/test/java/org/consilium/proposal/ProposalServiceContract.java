@@ -378,6 +378,15 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         assertThat(openTasks(reference)).extracting(Task::getTaskDefinitionKey)
                 .containsExactly(ProposalLifecycle.CHECK_COMPLETENESS_TASK);
         assertThatThrownBy(() -> proposals.openDraft(id)).isInstanceOf(ProposalAccessDenied.class);
+
+        signIn.as(staff);
+        assertThat(proposals.changes(id, 1, 2)).singleElement().satisfies(change -> {
+            assertThat(change.field()).isEqualTo("Methodology and statistical plan");
+            assertThat(change.before()).startsWith("Gradient-boosted");
+            assertThat(change.after()).contains("power calculation");
+        });
+        signIn.as(otherResearcher);
+        assertThatThrownBy(() -> proposals.changes(id, 1, 2)).isInstanceOf(ProposalAccessDenied.class);
     }
 
     @Test
