@@ -92,6 +92,26 @@ public class MemberService {
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
     }
 
+    /** E-mail addresses of active people, for notifications. */
+    public Map<Long, String> emailAddresses(Collection<Long> personIds) {
+        return people.findAllById(personIds).stream().filter(Person::isActive)
+                .collect(Collectors.toMap(Person::getId, Person::getEmail));
+    }
+
+    /** Everyone active who holds a role, for tasks offered to that role. */
+    public Set<Long> activePeopleWithRole(Role role) {
+        return people.findActiveIdsWithRole(role);
+    }
+
+    /** The active people of one organisation who hold a role (e.g. its patient representatives). */
+    public Set<Long> activePeopleOfOrganisationWithRole(Long organisationId, Role role) {
+        return people.findActiveIdsOfOrganisationWithRole(organisationId, role);
+    }
+
+    public java.util.Optional<Long> personIdOf(String username) {
+        return people.findIdByUsername(username);
+    }
+
     /** Organisation names by id, for showing who decided what. */
     public Map<Long, String> organisationNames(Collection<Long> ids) {
         return organisations.findAllById(ids).stream()

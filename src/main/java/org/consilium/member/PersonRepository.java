@@ -14,6 +14,16 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     boolean existsByUsername(String username);
 
+    @Query("select p.id from Person p where p.active = true and :role member of p.roles")
+    java.util.Set<Long> findActiveIdsWithRole(Role role);
+
+    @Query("select p.id from Person p where p.active = true and p.organisation.id = :organisationId"
+            + " and :role member of p.roles")
+    java.util.Set<Long> findActiveIdsOfOrganisationWithRole(Long organisationId, Role role);
+
+    @Query("select p.id from Person p where p.username = :username")
+    Optional<Long> findIdByUsername(String username);
+
     @Query("""
             select new org.consilium.member.PersonSummary(p.id, p.fullName, o.id, o.name)
             from Person p join p.organisation o

@@ -27,9 +27,11 @@ public class ProposalLifecycleSteps {
     private final ProposalTimeline timeline;
     private final AttachmentRepository attachments;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ProposalLifecycleSteps(ProposalRepository proposals, ProposalTimeline timeline, AttachmentRepository attachments,
-                           Clock clock) {
+                           Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.proposals = proposals;
         this.attachments = attachments;
         this.timeline = timeline;
@@ -40,6 +42,8 @@ public class ProposalLifecycleSteps {
         Proposal proposal = find(proposalId);
         ProposalStatus previous = proposal.getStatus();
         proposal.changeStatus(next, clock.instant());
+        events.publishEvent(new ProposalStatusChanged(proposalId, proposal.getReference(), next,
+                proposal.getApplicant().getId()));
         if (next == ProposalStatus.APPROVED) {
             timeline.recordAsWorkflow(proposal, ProposalEventKind.APPROVED,
                     "Approved by the patient organisations and the ethics board");

@@ -26,12 +26,16 @@ import org.consilium.security.CurrentUser;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, java.util.List<HeaderWidget> widgets) {
         H1 title = new H1("Consilium");
         title.addClassName("app-title");
         addToNavbar(new DrawerToggle(), title);
 
-        currentUser.find().ifPresent(user -> addToNavbar(userBox(user), signOut(authentication)));
+        currentUser.find().ifPresent(user -> {
+            addToNavbar(userBox(user));
+            widgets.forEach(widget -> addToNavbar(widget.create()));
+            addToNavbar(signOut(authentication));
+        });
 
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> {

@@ -73,13 +73,21 @@ public final class LifecycleBeans {
     public static class GovernanceNoticesBean {
 
         private final ProposalLifecycleSteps steps;
+        private final VotingRoundSteps votingRound;
+        private final TaskNotifications notifications;
 
-        GovernanceNoticesBean(ProposalLifecycleSteps steps) {
+        GovernanceNoticesBean(ProposalLifecycleSteps steps, VotingRoundSteps votingRound,
+                              TaskNotifications notifications) {
             this.steps = steps;
+            this.votingRound = votingRound;
+            this.notifications = notifications;
         }
 
+        /** Three days before the deadline: the representatives of organisations still to vote are reminded. */
         public void votingDeadlineApproaching(Long proposalId) {
             steps.recordWorkflowEvent(proposalId, ProposalEventKind.VOTING_REMINDER);
+            notifications.votingDeadlineApproaching(proposalId, votingRound.organisationsStillToVote(proposalId),
+                    votingRound.deadline(proposalId));
         }
     }
 

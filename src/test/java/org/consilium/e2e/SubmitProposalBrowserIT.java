@@ -215,6 +215,13 @@ class SubmitProposalBrowserIT {
         assertThat(browser.text("#timeline")).contains("Approved by the ethics board", "Approved");
         browser.resize(1280, 1400);
         browser.screenshotAt("proposal-approved", "#patient-review");
+
+        // The bell told the applicant of every decision.
+        assertThat(Integer.parseInt(browser.text("#unread-notifications").strip())).isPositive();
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list", reference + ": Approved — awaiting agreement");
+        assertThat(browser.text("#notification-list")).contains(reference + ": Under patient and ethics review");
+        browser.screenshot("notifications");
     }
 
     private void openTask(String reference) {

@@ -6,12 +6,12 @@ import org.consilium.member.OrganisationSummary;
 import org.consilium.member.PersonSummary;
 
 /** Proposal content for tests: complete by default, to be spoilt one field at a time. */
-final class ProposalContents {
+public final class ProposalContents {
 
     private ProposalContents() {
     }
 
-    static ProposalContent complete(OrganisationSummary lead, PersonSummary investigator) {
+    public static ProposalContent complete(OrganisationSummary lead, PersonSummary investigator) {
         ProposalContent c = new ProposalContent();
         c.setTitle("Machine-learning risk scores for relapse in AML after first remission");
         c.setAcronym("AML-RELAPSE");

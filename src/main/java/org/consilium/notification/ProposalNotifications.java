@@ -1,0 +1,27 @@
+package org.consilium.notification;
+
+import java.util.List;
+import org.consilium.proposal.ProposalStatus;
+import org.consilium.proposal.ProposalStatusChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the applicant each decision on their proposal, in the transaction that took it. */
+@Component
+class ProposalNotifications {
+
+    private final NotificationService notifications;
+
+    ProposalNotifications(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void on(ProposalStatusChanged changed) {
+        if (changed.status() == ProposalStatus.SUBMITTED) {
+            return; // the applicant's own resubmission
+        }
+        notifications.notify(List.of(changed.applicantId()), changed.proposalId(),
+                changed.reference() + ": " + changed.status().label());
+    }
+}

@@ -1,0 +1,64 @@
+package org.consilium.workflow;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.consilium.member.MemberService;
+import org.consilium.member.Role;
+import org.consilium.notification.NotificationService;
+import org.consilium.ui.Formats;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the engine's task events into notifications for the people who may act: the assignee, or
+ * everyone of the candidate group (a role, or one patient organisation's representatives).
+ */
+@Component
+public class TaskNotifications {
+
+    private final NotificationService notifications;
+    private final MemberService members;
+
+    TaskNotifications(NotificationService notifications, MemberService members) {
+        this.notifications = notifications;
+        this.members = members;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onTaskCreated(DelegateTask task) {
+        Set<Long> recipients = new HashSet<>();
+        if (task.getAssignee() != null) {
+            members.personIdOf(task.getAssignee()).ifPresent(recipients::add);
+        }
+        for (IdentityLink link : task.getCandidates()) {
+            if (link.getGroupId() != null) {
+                recipients.addAll(peopleOf(link.getGroupId()));
+            }
+        }
+        Object proposalId = task.getVariable(ProposalLifecycle.PROPOSAL_ID);
+        notifications.notify(recipients, proposalId == null ? null : ((Number) proposalId).longValue(),
+                "New task: " + task.getName() + " — " + task.getExecution().getProcessBusinessKey()
+                        + (task.getDueDate() == null ? "" : ", due " + Formats.dateTime(task.getDueDate().toInstant())));
+    }
+
+    void votingDeadlineApproaching(Long proposalId, Collection<Long> organisationsStillToVote, Instant deadline) {
+        Set<Long> recipients = new HashSet<>();
+        organisationsStillToVote.forEach(id ->
+                recipients.addAll(members.activePeopleOfOrganisationWithRole(id, Role.PATIENT_REPRESENTATIVE)));
+        notifications.notify(recipients, proposalId, "Reminder: your organisation has not voted yet; the round"
+                + " closes " + Formats.dateTime(deadline) + ".");
+    }
+
+    private Set<Long> peopleOf(String group) {
+        if (group.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP)) {
+            return members.activePeopleOfOrganisationWithRole(
+                    Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())),
+                    Role.PATIENT_REPRESENTATIVE);
+        }
+        return members.activePeopleWithRole(Role.valueOf(group));
+    }
+}

@@ -1,0 +1,106 @@
+package org.consilium.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import org.consilium.SignIn;
+import org.consilium.member.MemberFixtures;
+import org.consilium.member.MemberService;
+import org.consilium.member.OrganisationSummary;
+import org.consilium.member.OrganisationType;
+import org.consilium.member.Role;
+import org.consilium.member.PersonSummary;
+import org.consilium.proposal.ProposalContents;
+import org.consilium.proposal.ProposalDraft;
+import org.consilium.proposal.ProposalService;
+import org.consilium.security.ConsiliumUser;
+import org.consilium.workflow.CompletenessDecision;
+import org.consilium.workflow.GovernanceTaskService;
+import org.consilium.workflow.TaskInboxService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Tasks and decisions reach the people concerned: in the portal's bell and, with SMTP configured, by
+ * e-mail (a GreenMail server here).
+ */
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+class NotificationsTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    GovernanceTaskService governance;
+    @Autowired
+    TaskInboxService inbox;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    MemberService members;
+    @Autowired
+    UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SignIn.out();
+    }
+
+    @Test
+    void staff_hear_of_the_new_check_and_the_applicant_of_the_decision_in_the_portal_and_by_email() throws Exception {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary hospital = fixtures.organisation("Mail Hospital", OrganisationType.HOSPITAL);
+        OrganisationSummary foundation = fixtures.organisation("Mail Foundation", OrganisationType.FOUNDATION);
+        String applicant = fixtures.person("Mia Mail", hospital, Role.RESEARCHER);
+        String staff = fixtures.person("Sam Staff", foundation, Role.STAFF);
+        SignIn signIn = new SignIn(users);
+
+        signIn.as(applicant);
+        Long id = proposals.createDraft();
+        ProposalDraft draft = proposals.openDraft(id);
+        ConsiliumUser me = (ConsiliumUser) users.loadUserByUsername(applicant);
+        var content = ProposalContents.complete(hospital,
+                new PersonSummary(me.personId(), me.fullName(), me.organisationId(), me.organisationName()));
+        proposals.saveDraft(id, draft.lockVersion(), content);
+        String reference = proposals.submit(id, proposals.openDraft(id).lockVersion(), content).reference();
+
+        signIn.as(staff);
+        assertThat(notifications.unreadCount()).isEqualTo(1);
+        assertThat(notifications.latest(5)).first().satisfies(n -> {
+            assertThat(n.message()).isEqualTo("New task: Check completeness — " + reference);
+            assertThat(n.proposalId()).isEqualTo(id);
+        });
+        String task = inbox.myTasks(0, 1000).stream().filter(t -> reference.equals(t.reference())).findFirst()
+                .orElseThrow().taskId();
+        governance.checkCompleteness(task, CompletenessDecision.RETURN, "Add the <b>power</b> calculation & plan.");
+        notifications.markAllRead();
+        assertThat(notifications.unreadCount()).isZero();
+
+        signIn.as(applicant);
+        assertThat(notifications.latest(10)).extracting(NotificationItem::message).containsExactly(
+                "New task: Revise and resubmit the proposal — " + reference,
+                reference + ": Returned to the applicant for changes");
+
+        smtp.waitForIncomingEmail(5_000, 3);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(Arrays.stream(mails).map(m -> {
+            try {
+                return m.getAllRecipients()[0] + " | " + m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).contains(staff + "@test.example | Consilium: New task: Check completeness — " + reference,
+                applicant + "@test.example | Consilium: " + reference + ": Returned to the applicant for changes");
+    }
+}
