@@ -26,7 +26,7 @@ class NotificationBell implements HeaderWidget {
     @Override
     public Component create() {
         Span count = new Span();
-        count.getElement().getThemeList().add("badge error pill small");
+        count.getElement().getThemeList().add("badge error primary pill small");
         count.setId("unread-notifications");
         Button bell = new Button(VaadinIcon.BELL.create());
         bell.setId("notification-bell");

@@ -62,7 +62,11 @@ public class ProposalLifecycleSteps {
 
     /** Something the workflow did by itself, such as a reminder. */
     public void recordWorkflowEvent(Long proposalId, ProposalEventKind kind) {
-        timeline.recordAsWorkflow(find(proposalId), kind, null);
+        recordWorkflowEvent(proposalId, kind, null);
+    }
+
+    public void recordWorkflowEvent(Long proposalId, ProposalEventKind kind, String reason) {
+        timeline.recordAsWorkflow(find(proposalId), kind, reason);
     }
 
     public String applicantUsername(Long proposalId) {

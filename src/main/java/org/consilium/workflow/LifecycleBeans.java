@@ -95,9 +95,11 @@ public final class LifecycleBeans {
     public static class VotingRoundBean {
 
         private final VotingRoundSteps steps;
+        private final ProposalLifecycleSteps proposals;
 
-        VotingRoundBean(VotingRoundSteps steps) {
+        VotingRoundBean(VotingRoundSteps steps, ProposalLifecycleSteps proposals) {
             this.steps = steps;
+            this.proposals = proposals;
         }
 
         public void open(Long proposalId) {
@@ -127,6 +129,11 @@ public final class LifecycleBeans {
 
         public void recordOutcome(Long proposalId, String outcome) {
             steps.recordOutcome(proposalId, outcome);
+            proposals.recordWorkflowEvent(proposalId, ProposalEventKind.VOTING_ROUND_CLOSED, switch (outcome) {
+                case "APPROVED" -> "Outcome: approved";
+                case "REJECTED" -> "Outcome: rejected";
+                default -> "Outcome: no quorum";
+            });
         }
 
         public void extend(Long proposalId) {

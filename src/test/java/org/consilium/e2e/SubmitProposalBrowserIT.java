@@ -212,7 +212,8 @@ class SubmitProposalBrowserIT {
         browser.waitForText("#proposal-header", "Approved — awaiting agreement");
         assertThat(browser.text("#patient-review")).contains("Outcome: approved", "9 approved (1 with recommendations)",
                 "Please explain the results to patients in plain words.").doesNotContain("Giulia", "Pieter Bakker");
-        assertThat(browser.text("#timeline")).contains("Approved by the ethics board", "Approved");
+        assertThat(browser.text("#timeline")).contains("Approved by the ethics board",
+                "The patient organisations' voting round closed", "Outcome: approved");
         browser.resize(1280, 1400);
         browser.screenshotAt("proposal-approved", "#patient-review");
 
