@@ -40,22 +40,22 @@ public class EthicsReviewService {
         String conditionText = strip(conditions);
         String commentText = strip(comment);
         if (outcome == null) {
-            throw invalid("decision", "Choose a decision");
+            throw ProposalNotValid.decision("decision", "Choose a decision");
         }
         if (outcome == EthicsOutcome.APPROVE_WITH_CONDITIONS && conditionText == null) {
-            throw invalid("conditions", "State the conditions: they go into the data-access agreement");
+            throw ProposalNotValid.decision("conditions", "State the conditions: they go into the data-access agreement");
         }
         if ((outcome == EthicsOutcome.REQUEST_CHANGES || outcome == EthicsOutcome.REJECT) && commentText == null) {
-            throw invalid("comment", outcome == EthicsOutcome.REJECT ? "Give the reason for the rejection"
+            throw ProposalNotValid.decision("comment", outcome == EthicsOutcome.REJECT ? "Give the reason for the rejection"
                     : "Tell the applicant what to change");
         }
         if (length(conditionText) > 4_000 || length(commentText) > 4_000) {
-            throw invalid(length(conditionText) > 4_000 ? "conditions" : "comment", "At most 4000 characters");
+            throw ProposalNotValid.decision(length(conditionText) > 4_000 ? "conditions" : "comment", "At most 4000 characters");
         }
         boolean approves = outcome == EthicsOutcome.APPROVE || outcome == EthicsOutcome.APPROVE_WITH_CONDITIONS;
         if (route == EthicsRoute.FULL && approves
                 && !proposals.hasAttachment(proposalId, AttachmentKind.ETHICS_APPROVAL)) {
-            throw invalid("decision", "A full review cannot approve without the institution's ethics approval"
+            throw ProposalNotValid.decision("decision", "A full review cannot approve without the institution's ethics approval"
                     + " attached: request changes instead, asking the applicant to attach it");
         }
         decisions.save(new EthicsDecision(proposalId, reviewer.personId(), route, outcome,
@@ -81,9 +81,5 @@ public class EthicsReviewService {
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
-    }
-
-    private static ProposalNotValid invalid(String field, String message) {
-        return new ProposalNotValid("decided", java.util.List.of(new ProposalNotValid.Problem(field, message)));
     }
 }

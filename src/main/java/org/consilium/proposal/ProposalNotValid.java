@@ -20,6 +20,11 @@ public class ProposalNotValid extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** A decision refused for one reason, shown on one field. */
+    public static ProposalNotValid decision(String field, String message) {
+        return new ProposalNotValid("decided", List.of(new Problem(field, message)));
+    }
+
     public List<Problem> problems() {
         return problems;
     }

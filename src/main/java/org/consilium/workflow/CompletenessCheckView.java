@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,13 +15,12 @@ import org.consilium.proposal.ProposalNotValid;
 import org.consilium.proposal.ProposalReadout;
 import org.consilium.proposal.ProposalService;
 import org.consilium.security.Roles;
-import org.consilium.ui.Problems;
 
 /** Staff check a submitted proposal: accept it, return it with comments, or reject it with a reason. */
 @Route("tasks/:taskId/completeness")
 @PageTitle("Completeness check · Consilium")
 @RolesAllowed(Roles.STAFF)
-class CompletenessCheckView extends Div implements BeforeEnterObserver {
+class CompletenessCheckView extends TaskScreen {
 
     private final GovernanceTaskService governance;
     private final ProposalService proposals;
@@ -31,19 +28,12 @@ class CompletenessCheckView extends Div implements BeforeEnterObserver {
     CompletenessCheckView(GovernanceTaskService governance, ProposalService proposals) {
         this.governance = governance;
         this.proposals = proposals;
-        addClassName("page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String taskId = event.getRouteParameters().get("taskId").orElse("");
-        removeAll();
-        try {
-            Long proposalId = governance.proposalOfCompletenessCheck(taskId);
-            add(decisionPanel(taskId), new ProposalReadout(proposals, proposals.details(proposalId)));
-        } catch (TaskGone gone) {
-            add(new TaskGonePanel(gone));
-        }
+    protected void render() {
+        Long proposalId = governance.proposalOfCompletenessCheck(taskId);
+        add(decisionPanel(taskId), new ProposalReadout(proposals, proposals.details(proposalId)));
     }
 
     private Div decisionPanel(String taskId) {
@@ -85,14 +75,12 @@ class CompletenessCheckView extends Div implements BeforeEnterObserver {
     private void record(String taskId, CompletenessDecision decision, TextArea reason) {
         try {
             governance.checkCompleteness(taskId, decision, reason.getValue());
-            Problems.success("Decision recorded: " + decision.label() + ".");
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            done("Decision recorded: " + decision.label() + ".");
         } catch (ProposalNotValid e) {
             reason.setErrorMessage(e.problems().get(0).message());
             reason.setInvalid(true);
         } catch (TaskGone gone) {
-            Problems.show(gone.getMessage());
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            gone(gone);
         }
     }
 }

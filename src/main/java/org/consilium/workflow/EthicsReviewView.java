@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,13 +18,12 @@ import org.consilium.proposal.ProposalNotValid;
 import org.consilium.proposal.ProposalReadout;
 import org.consilium.proposal.ProposalService;
 import org.consilium.security.Roles;
-import org.consilium.ui.Problems;
 
 /** The ethics board reviews a proposal on the route the decision table chose. */
 @Route("tasks/:taskId/ethics")
 @PageTitle("Ethics review · Consilium")
 @RolesAllowed(Roles.ETHICS_REVIEWER)
-class EthicsReviewView extends Div implements BeforeEnterObserver {
+class EthicsReviewView extends TaskScreen {
 
     private final GovernanceTaskService governance;
     private final ProposalService proposals;
@@ -34,19 +31,12 @@ class EthicsReviewView extends Div implements BeforeEnterObserver {
     EthicsReviewView(GovernanceTaskService governance, ProposalService proposals) {
         this.governance = governance;
         this.proposals = proposals;
-        addClassName("page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String taskId = event.getRouteParameters().get("taskId").orElse("");
-        removeAll();
-        try {
-            GovernanceTaskService.EthicsTask review = governance.openEthicsReview(taskId);
-            add(decisionPanel(review), new ProposalReadout(proposals, proposals.details(review.proposalId())));
-        } catch (TaskGone gone) {
-            add(new TaskGonePanel(gone));
-        }
+    protected void render() {
+        GovernanceTaskService.EthicsTask review = governance.openEthicsReview(taskId);
+        add(decisionPanel(review), new ProposalReadout(proposals, proposals.details(review.proposalId())));
     }
 
     private Div decisionPanel(GovernanceTaskService.EthicsTask review) {
@@ -92,8 +82,7 @@ class EthicsReviewView extends Div implements BeforeEnterObserver {
                         TextArea conditions, TextArea comment) {
         try {
             governance.reviewEthics(review.taskId(), outcome.getValue(), conditions.getValue(), comment.getValue());
-            Problems.success("Decision recorded: " + outcome.getValue().label() + ".");
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            done("Decision recorded: " + outcome.getValue().label() + ".");
         } catch (ProposalNotValid e) {
             ProposalNotValid.Problem problem = e.problems().get(0);
             switch (problem.field()) {
@@ -111,8 +100,7 @@ class EthicsReviewView extends Div implements BeforeEnterObserver {
                 }
             }
         } catch (TaskGone gone) {
-            Problems.show(gone.getMessage());
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            gone(gone);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.consilium.workflow;
 
-import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -113,10 +112,10 @@ public class GovernanceTaskService {
         Task task = openTask(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK);
         Long proposalId = proposalId(task);
         if (extend && patientReview.wasExtended(proposalId)) {
-            throw invalid("decision", "The round has been extended once already: it can only be rejected now");
+            throw ProposalNotValid.decision("decision", "The round has been extended once already: it can only be rejected now");
         }
         if (!extend && (reason == null || reason.isBlank())) {
-            throw invalid("reason", "Give the reason for the rejection");
+            throw ProposalNotValid.decision("reason", "Give the reason for the rejection");
         }
         proposals.recordDecision(proposalId, extend ? ProposalEventKind.VOTING_ROUND_EXTENDED
                 : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, reason);
@@ -133,15 +132,15 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('STAFF')")
     public void checkCompleteness(String taskId, CompletenessDecision decision, String reason) {
         if (decision == null) {
-            throw invalid("decision", "Choose a decision");
+            throw ProposalNotValid.decision("decision", "Choose a decision");
         }
         String why = reason == null ? "" : reason.strip();
         if (decision.needsReason() && why.isEmpty()) {
-            throw invalid("reason", decision == CompletenessDecision.RETURN
+            throw ProposalNotValid.decision("reason", decision == CompletenessDecision.RETURN
                     ? "Tell the applicant what to change" : "Give the reason for the rejection");
         }
         if (why.length() > 4_000) {
-            throw invalid("reason", "At most 4000 characters");
+            throw ProposalNotValid.decision("reason", "At most 4000 characters");
         }
         Task task = openTask(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK);
         proposals.recordDecision(proposalId(task), switch (decision) {
@@ -173,9 +172,5 @@ public class GovernanceTaskService {
         } catch (OptimisticLockingException concurrent) {
             throw new TaskGone();
         }
-    }
-
-    private static ProposalNotValid invalid(String field, String message) {
-        return new ProposalNotValid("decided", List.of(new ProposalNotValid.Problem(field, message)));
     }
 }

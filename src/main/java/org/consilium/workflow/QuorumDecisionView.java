@@ -7,21 +7,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.proposal.ProposalNotValid;
 import org.consilium.proposal.ProposalService;
 import org.consilium.security.Roles;
-import org.consilium.ui.Problems;
 
 /** Staff decide on a voting round without quorum: extend it once, or reject the proposal. */
 @Route("tasks/:taskId/quorum")
 @PageTitle("No quorum · Consilium")
 @RolesAllowed(Roles.STAFF)
-class QuorumDecisionView extends Div implements BeforeEnterObserver {
+class QuorumDecisionView extends TaskScreen {
 
     private final GovernanceTaskService governance;
     private final ProposalService proposals;
@@ -29,35 +26,28 @@ class QuorumDecisionView extends Div implements BeforeEnterObserver {
     QuorumDecisionView(GovernanceTaskService governance, ProposalService proposals) {
         this.governance = governance;
         this.proposals = proposals;
-        addClassName("page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String taskId = event.getRouteParameters().get("taskId").orElse("");
-        removeAll();
-        try {
-            Long proposalId = governance.proposalOfQuorumDecision(taskId);
-            TextArea reason = new TextArea("Reason (needed to reject)");
-            reason.setId("quorum-reason");
-            reason.setMaxLength(4_000);
-            reason.setWidthFull();
-            Button extend = new Button("Extend the round once…", e -> confirm(taskId, true, reason));
-            extend.setId("extend-round");
-            extend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button reject = new Button("Reject the proposal…", e -> confirm(taskId, false, reason));
-            reject.setId("reject-for-quorum");
-            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            Div panel = new Div(new H3("No quorum"), new Paragraph("Fewer than half of the patient organisations"
-                    + " cast a vote other than abstain. The round may be extended once; otherwise the proposal is"
-                    + " rejected."), reason, extend, reject);
-            panel.addClassName("form-section");
-            panel.setId("quorum-decision");
-            add(panel);
-            add(new org.consilium.proposal.ProposalReadout(proposals, proposals.details(proposalId)));
-        } catch (TaskGone gone) {
-            add(new TaskGonePanel(gone));
-        }
+    protected void render() {
+        Long proposalId = governance.proposalOfQuorumDecision(taskId);
+        TextArea reason = new TextArea("Reason (needed to reject)");
+        reason.setId("quorum-reason");
+        reason.setMaxLength(4_000);
+        reason.setWidthFull();
+        Button extend = new Button("Extend the round once…", e -> confirm(taskId, true, reason));
+        extend.setId("extend-round");
+        extend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reject = new Button("Reject the proposal…", e -> confirm(taskId, false, reason));
+        reject.setId("reject-for-quorum");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Div panel = new Div(new H3("No quorum"), new Paragraph("Fewer than half of the patient organisations"
+                + " cast a vote other than abstain. The round may be extended once; otherwise the proposal is"
+                + " rejected."), reason, extend, reject);
+        panel.addClassName("form-section");
+        panel.setId("quorum-decision");
+        add(panel);
+        add(new org.consilium.proposal.ProposalReadout(proposals, proposals.details(proposalId)));
     }
 
     private void confirm(String taskId, boolean extend, TextArea reason) {
@@ -67,14 +57,12 @@ class QuorumDecisionView extends Div implements BeforeEnterObserver {
                 extend ? "Extend" : "Reject", ok -> {
             try {
                 governance.decideOnQuorum(taskId, extend, reason.getValue());
-                Problems.success(extend ? "The round is extended." : "The proposal is rejected.");
-                getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+                done(extend ? "The round is extended." : "The proposal is rejected.");
             } catch (ProposalNotValid e) {
                 reason.setErrorMessage(e.problems().get(0).message());
                 reason.setInvalid(true);
             } catch (TaskGone gone) {
-                Problems.show(gone.getMessage());
-                getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+                gone(gone);
             }
         });
         dialog.setCancelable(true);

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,38 +26,26 @@ import org.consilium.ui.Problems;
 @Route("tasks/:taskId/vote")
 @PageTitle("Vote · Consilium")
 @RolesAllowed(Roles.PATIENT_REPRESENTATIVE)
-class VoteTaskView extends Div implements BeforeEnterObserver {
+class VoteTaskView extends TaskScreen {
 
     private final GovernanceTaskService governance;
     private final ProposalService proposals;
-    private String taskId;
 
     VoteTaskView(GovernanceTaskService governance, ProposalService proposals) {
         this.governance = governance;
         this.proposals = proposals;
-        addClassName("page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        taskId = event.getRouteParameters().get("taskId").orElse("");
-        show();
-    }
-
-    private void show() {
-        removeAll();
-        try {
-            VoteTask vote = governance.openVote(taskId);
-            switch (vote.declaration()) {
-                case NOT_YET -> add(declarationPanel(vote));
-                case CONFLICT -> add(panel("conflict-declared", "You declared a conflict of interest",
-                        new Paragraph("You may not read or vote on this proposal. A colleague of "
-                                + vote.organisationName() + " without a conflict can vote for your organisation.")));
-                case NO_CONFLICT -> add(votePanel(vote), new ProposalReadout(proposals,
-                        proposals.details(vote.proposalId())));
-            }
-        } catch (TaskGone gone) {
-            add(new TaskGonePanel(gone));
+    protected void render() {
+        VoteTask vote = governance.openVote(taskId);
+        switch (vote.declaration()) {
+            case NOT_YET -> add(declarationPanel(vote));
+            case CONFLICT -> add(panel("conflict-declared", "You declared a conflict of interest",
+                    new Paragraph("You may not read or vote on this proposal. A colleague of "
+                            + vote.organisationName() + " without a conflict can vote for your organisation.")));
+            case NO_CONFLICT -> add(votePanel(vote), new ProposalReadout(proposals,
+                    proposals.details(vote.proposalId())));
         }
     }
 
@@ -87,8 +73,7 @@ class VoteTaskView extends Div implements BeforeEnterObserver {
                 details.setErrorMessage(refused.getMessage());
                 details.setInvalid(true);
             } catch (TaskGone gone) {
-                Problems.show(gone.getMessage());
-                show();
+                gone(gone);
             }
         });
         declare.setId("declare-conflicts");
@@ -130,15 +115,13 @@ class VoteTaskView extends Div implements BeforeEnterObserver {
     private void cast(VoteChoice choice, TextArea comment) {
         try {
             governance.castVote(taskId, choice, comment.getValue());
-            Problems.success("The vote is cast.");
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            done("The vote is cast.");
         } catch (VoteRefused refused) {
             comment.setErrorMessage(refused.getMessage());
             comment.setInvalid(true);
             Problems.show(refused.getMessage());
         } catch (TaskGone gone) {
-            Problems.show(gone.getMessage());
-            getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
+            gone(gone);
         }
     }
 
