@@ -8,7 +8,7 @@ public enum ProposalEventKind {
     RETURNED_FOR_CHANGES("Returned for changes"),
     REJECTED_AT_CHECK("Rejected at the completeness check"),
     REVIEW_STARTED("Patient and ethics review started"),
-    VOTING_REMINDER("Reminder to the organisations still to vote: the round closes in 3 days"),
+    VOTING_REMINDER("Reminder sent to the organisations still to vote"),
     VOTING_ROUND_CLOSED("The patient organisations' voting round closed"),
     VOTING_ROUND_EXTENDED("Voting round extended (no quorum)"),
     REJECTED_FOR_LACK_OF_QUORUM("Rejected for lack of quorum"),

@@ -137,8 +137,12 @@ public class ProposalService {
         Proposal proposal = find(id);
         ConsiliumUser user = currentUser.require();
         access.requireReadable(proposal, user);
+        // Reviewers read what was submitted, not a revision the applicant is still writing.
+        boolean ownTeam = proposal.isApplicant(user.personId()) || proposal.isTeamMember(user.personId());
+        ProposalContent content = ownTeam || proposal.getCurrentVersion() == 0 ? proposal.content()
+                : frozen(id, proposal.getCurrentVersion());
         return new ProposalDetails(proposal.getId(), proposal.getReference(), proposal.getStatus(),
-                proposal.getApplicant().summary(), proposal.content(), proposal.getCurrentVersion(),
+                proposal.getApplicant().summary(), content, proposal.getCurrentVersion(),
                 proposal.getSubmittedAt(), proposal.getUpdatedAt(), versions.findInfos(id), attachmentInfos(id),
                 timeline.of(id), access.mayEdit(proposal, user),
                 proposal.isApplicant(user.personId()) && proposal.getStatus().withdrawable());

@@ -13,6 +13,7 @@ import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalNotValid;
 import org.consilium.review.PatientReviewService;
 import org.consilium.review.VoteChoice;
+import org.consilium.review.VoteRefused;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,7 +74,9 @@ public class GovernanceTaskService {
         try {
             tasks.complete(vote.taskId());
         } catch (OptimisticLockingException concurrent) {
-            throw new TaskGone();
+            // Another organisation's vote completed the same round at this very moment; this one rolls back.
+            throw new VoteRefused("Another organisation's vote was recorded at the same moment, so yours was not"
+                    + " saved. Please cast it again.");
         }
     }
 
@@ -114,11 +117,15 @@ public class GovernanceTaskService {
         if (extend && patientReview.wasExtended(proposalId)) {
             throw ProposalNotValid.decision("decision", "The round has been extended once already: it can only be rejected now");
         }
-        if (!extend && (reason == null || reason.isBlank())) {
+        String why = reason == null ? "" : reason.strip();
+        if (!extend && why.isEmpty()) {
             throw ProposalNotValid.decision("reason", "Give the reason for the rejection");
         }
+        if (why.length() > 4_000) {
+            throw ProposalNotValid.decision("reason", "At most 4000 characters");
+        }
         proposals.recordDecision(proposalId, extend ? ProposalEventKind.VOTING_ROUND_EXTENDED
-                : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, reason);
+                : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, why);
         complete(task, extend ? "EXTEND" : "REJECT");
     }
 

@@ -5,7 +5,10 @@ public final class ProposalLifecycle {
 
     public static final String PROCESS_KEY = "proposal-lifecycle";
 
-    /** The only process variable set by the portal besides the business key (the proposal reference). */
+    /**
+     * The process variable the portal sets, besides the business key (the proposal reference). The engine
+     * adds the decision tables' outcomes (patientOutcome, ethicsRoute) and each vote's organisationId.
+     */
     public static final String PROPOSAL_ID = "proposalId";
 
     /** A task's decision, passed as a transient variable when the task is completed. */

@@ -126,6 +126,19 @@ public class TaskInboxService {
         Set<Long> organisationIds = new java.util.HashSet<>();
         groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP))
                 .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length()))));
+        ConsiliumUser viewer = currentUser.require();
+        if (!viewer.hasRole(Role.STAFF) && !viewer.hasRole(Role.ADMINISTRATOR)) {
+            // Which organisations have not voted yet is for staff only: others see the round as one line.
+            List<OpenTask> shown = new java.util.ArrayList<>();
+            open.stream().filter(t -> !ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey()))
+                    .map(t -> new OpenTask(t.getName(), t.getAssignee() != null ? t.getAssignee()
+                            : offeredTo(groups.get(t.getId()), Map.of()), instant(t.getDueDate())))
+                    .forEach(shown::add);
+            open.stream().filter(t -> ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey())).findFirst()
+                    .ifPresent(t -> shown.add(new OpenTask("The patient organisations' vote",
+                            "patient organisations (sealed until the round closes)", instant(t.getDueDate()))));
+            return shown;
+        }
         Map<Long, String> organisationNames = members.organisationNames(organisationIds);
         return open.stream().map(task -> new OpenTask(task.getName(), task.getAssignee() != null
                 ? task.getAssignee() : offeredTo(groups.get(task.getId()), organisationNames),

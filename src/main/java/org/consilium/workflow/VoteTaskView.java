@@ -117,8 +117,6 @@ class VoteTaskView extends TaskScreen {
             governance.castVote(taskId, choice, comment.getValue());
             done("The vote is cast.");
         } catch (VoteRefused refused) {
-            comment.setErrorMessage(refused.getMessage());
-            comment.setInvalid(true);
             Problems.show(refused.getMessage());
         } catch (TaskGone gone) {
             gone(gone);

@@ -30,6 +30,7 @@ import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.InboxTask;
 import org.consilium.workflow.TaskGone;
+import org.consilium.workflow.TaskInboxService;
 import org.consilium.workflow.ProposalLifecycle;
 import org.consilium.workflow.TaskInboxService;
 import org.junit.jupiter.api.AfterEach;
@@ -686,5 +687,25 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         inbox.release(task);
         signIn.as(secondStaff);
         assertThat(inbox.myTasks(0, 1000)).anyMatch(t -> t.taskId().equals(task));
+    }
+
+    @Test
+    void reviewers_read_the_submitted_version_and_only_staff_see_which_organisations_still_have_to_vote() {
+        Long id = underReview();
+        governance.reviewEthics(ethicsTaskOf(id), EthicsOutcome.REQUEST_CHANGES, null, "Clarify the linkage.");
+        signIn.as(researcher);
+        String reference = proposals.details(id).reference();
+        ProposalDraft draft = proposals.openDraft(id);
+        draft.content().setMethodology("A revision still being written");
+        proposals.saveDraft(id, draft.lockVersion(), draft.content());
+        assertThat(proposals.details(id).content().getMethodology()).isEqualTo("A revision still being written");
+        assertThat(inbox.openTasksOf(reference)).extracting(TaskInboxService.OpenTask::heldBy)
+                .contains("patient organisations (sealed until the round closes)")
+                .noneMatch(held -> held.startsWith("representatives of"));
+
+        signIn.as(staff);
+        assertThat(proposals.details(id).content().getMethodology()).startsWith("Gradient-boosted");
+        assertThat(inbox.openTasksOf(reference)).extracting(TaskInboxService.OpenTask::heldBy)
+                .anyMatch(held -> held.startsWith("representatives of Test Patients"));
     }
 }
