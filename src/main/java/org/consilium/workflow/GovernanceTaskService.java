@@ -87,19 +87,26 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('ETHICS_REVIEWER')")
     @Transactional(readOnly = true)
     public EthicsTask openEthicsReview(String taskId) {
-        Task task = openTask(taskId, ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK,
-                ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
-        return new EthicsTask(task.getId(), proposalId(task),
-                ProposalLifecycle.FULL_ETHICS_REVIEW_TASK.equals(task.getTaskDefinitionKey())
-                        ? EthicsRoute.FULL : EthicsRoute.EXPEDITED);
+        return ethicsTask(openEthicsTask(taskId));
     }
 
     /** The ethics board's decision: recorded and passed to the engine in one transaction. */
     @PreAuthorize("hasRole('ETHICS_REVIEWER')")
     public void reviewEthics(String taskId, EthicsOutcome outcome, String conditions, String comment) {
-        EthicsTask review = openEthicsReview(taskId);
+        Task task = openEthicsTask(taskId);
+        EthicsTask review = ethicsTask(task);
         ethics.decide(review.proposalId(), review.route(), outcome, conditions, comment);
-        complete(tasks.createTaskQuery().taskId(review.taskId()).singleResult(), outcome.name());
+        complete(task, outcome.name());
+    }
+
+    private Task openEthicsTask(String taskId) {
+        return openTask(taskId, ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK, ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
+    }
+
+    private EthicsTask ethicsTask(Task task) {
+        return new EthicsTask(task.getId(), proposalId(task),
+                ProposalLifecycle.FULL_ETHICS_REVIEW_TASK.equals(task.getTaskDefinitionKey())
+                        ? EthicsRoute.FULL : EthicsRoute.EXPEDITED);
     }
 
     /** The proposal a quorum decision is about. */
