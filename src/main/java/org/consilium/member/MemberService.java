@@ -123,6 +123,24 @@ public class MemberService {
         return organisations.findActivePatientOrganisationIds();
     }
 
+    /** The foundation itself: the second party to every data-access agreement. */
+    public Optional<OrganisationSummary> foundation() {
+        return organisations.findFirstByTypeAndActiveTrueOrderById(OrganisationType.FOUNDATION)
+                .map(Organisation::summary);
+    }
+
+    /**
+     * Whether a password is the person's own, for actions that ask for it again (signing). Refuses a
+     * deactivated person as if the password were wrong.
+     */
+    public boolean passwordMatches(Long personId, String rawPassword) {
+        if (rawPassword == null || rawPassword.isEmpty()) {
+            return false;
+        }
+        return people.findById(personId).filter(Person::isActive)
+                .map(p -> passwordEncoder.matches(rawPassword, p.getPasswordHash())).orElse(false);
+    }
+
     public boolean hasPeople() {
         return people.count() > 0;
     }

@@ -12,6 +12,8 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
     Optional<Organisation> findByName(String name);
 
+    Optional<Organisation> findFirstByTypeAndActiveTrueOrderById(OrganisationType type);
+
     @Query("select o.id from Organisation o where o.active = true"
             + " and o.type = org.consilium.member.OrganisationType.PATIENT_ORGANISATION")
     Set<Long> findActivePatientOrganisationIds();

@@ -18,7 +18,21 @@ public enum ProposalEventKind {
     ETHICS_REJECTED("Rejected by the ethics board"),
     APPROVED("Approved"),
     REJECTED("Rejected"),
-    WITHDRAWN("Withdrawn");
+    WITHDRAWN("Withdrawn"),
+    AGREEMENT_GENERATED("Agreement generated"),
+    AGREEMENT_SENT("Agreement sent for signature"),
+    AGREEMENT_SIGNED("Agreement signed"),
+    SIGNATURE_REFUSED("Signature refused"),
+    SIGNATURE_REMINDER("Reminder sent: the agreement is still unsigned"),
+    SIGNATURES_CHASED("Signatories chased"),
+    AGREEMENT_CANCELLED("Agreement cancelled"),
+    AGREEMENT_EXECUTED("Agreement executed — project active"),
+    ACCESS_ENDING_NOTICE("Notice sent: access ends soon"),
+    ACCESS_EXTENDED("Access period extended"),
+    ACCESS_EXPIRED("Access expired"),
+    OUTPUT_REPORTED("Output reported"),
+    CLOSURE_REQUESTED("Closure requested"),
+    CLOSED("Project closed");
 
     private final String label;
 

@@ -83,6 +83,18 @@ public class ProposalLifecycleSteps {
         return attachments.findByProposal(proposalId).stream().anyMatch(a -> a.info().kind() == kind);
     }
 
+    public String title(Long proposalId) {
+        return find(proposalId).getTitle();
+    }
+
+    public String reference(Long proposalId) {
+        return find(proposalId).getReference();
+    }
+
+    public java.util.Optional<Long> proposalIdOf(String reference) {
+        return proposals.findIdByReference(reference);
+    }
+
     public ProposalStatus status(Long proposalId) {
         return find(proposalId).getStatus();
     }

@@ -28,4 +28,7 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
     @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt,"
             + " p.applicant.id) from Proposal p where p.id in :ids")
     List<ProposalRow> findRows(Collection<Long> ids);
+
+    @Query("select p.id from Proposal p where p.reference = :reference")
+    Optional<Long> findIdByReference(String reference);
 }

@@ -148,6 +148,18 @@ public class ProposalService {
                 proposal.isApplicant(user.personId()) && proposal.getStatus().withdrawable());
     }
 
+    /** The proposal's standing for the signed-in person; refused to anyone who may not read it. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ProposalStanding standing(Long id) {
+        Proposal proposal = find(id);
+        ConsiliumUser user = currentUser.require();
+        access.requireReadable(proposal, user);
+        return new ProposalStanding(proposal.getId(), proposal.getReference(), proposal.getTitle(),
+                proposal.getStatus(), proposal.getApplicant().getId(), proposal.isApplicant(user.personId()),
+                proposal.isTeamMember(user.personId()));
+    }
+
     /** What changed from one frozen version to another, for reviewers who saw the earlier one. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

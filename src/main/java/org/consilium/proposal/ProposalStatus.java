@@ -9,7 +9,11 @@ public enum ProposalStatus {
     CHANGES_REQUESTED("Changes requested by the ethics board"),
     APPROVED("Approved — awaiting agreement"),
     REJECTED("Rejected"),
-    WITHDRAWN("Withdrawn");
+    WITHDRAWN("Withdrawn"),
+    ACTIVE("Active — data access granted"),
+    EXPIRED("Access expired — awaiting closure"),
+    CLOSED("Closed"),
+    CANCELLED("Agreement cancelled — not signed");
 
     private final String label;
 
@@ -26,8 +30,9 @@ public enum ProposalStatus {
         return this == DRAFT || this == RETURNED || this == CHANGES_REQUESTED;
     }
 
-    /** The applicant may still withdraw: submitted and not yet decided. */
+    /** The applicant may still withdraw: submitted, and no agreement executed or ended yet. */
     public boolean withdrawable() {
-        return this != DRAFT && this != REJECTED && this != WITHDRAWN;
+        return this == SUBMITTED || this == RETURNED || this == UNDER_REVIEW || this == CHANGES_REQUESTED
+                || this == APPROVED;
     }
 }

@@ -4,6 +4,8 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.consilium.agreement.AgreementDeadlines;
+import org.consilium.agreement.AgreementSteps;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalStatus;
@@ -138,6 +140,53 @@ public final class LifecycleBeans {
 
         public void extend(Long proposalId) {
             steps.extend(proposalId);
+        }
+    }
+
+    @Component("agreementParties")
+    public static class AgreementPartiesBean {
+
+        private final AgreementSteps steps;
+
+        AgreementPartiesBean(AgreementSteps steps) {
+            this.steps = steps;
+        }
+
+        public String leadSignatories(Long proposalId) {
+            return ProposalLifecycle.signatoryGroup(steps.leadOrganisationId(proposalId));
+        }
+
+        public String foundationSignatories(Long proposalId) {
+            return ProposalLifecycle.signatoryGroup(steps.foundationId(proposalId));
+        }
+    }
+
+    /** The agreement's timers: durations as ISO-8601 text, dates as the engine's {@link Date}. */
+    @Component("agreementSchedule")
+    public static class AgreementScheduleBean {
+
+        private final AgreementSteps steps;
+        private final AgreementDeadlines deadlines;
+
+        AgreementScheduleBean(AgreementSteps steps, AgreementDeadlines deadlines) {
+            this.steps = steps;
+            this.deadlines = deadlines;
+        }
+
+        public String signatureReminderAfter() {
+            return deadlines.signatureReminderAfter().toString();
+        }
+
+        public String signatureChaseAfter() {
+            return deadlines.signatureChaseAfter().toString();
+        }
+
+        public Date endNoticeTime(Long proposalId) {
+            return Date.from(steps.endNoticeTime(proposalId));
+        }
+
+        public Date accessEnd(Long proposalId) {
+            return Date.from(steps.accessEnd(proposalId));
         }
     }
 }

@@ -126,20 +126,22 @@ public class TaskInboxService {
         Set<Long> organisationIds = new java.util.HashSet<>();
         groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP))
                 .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length()))));
+        groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.SIGNATORY_GROUP))
+                .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.SIGNATORY_GROUP.length()))));
+        Map<Long, String> organisationNames = members.organisationNames(organisationIds);
         ConsiliumUser viewer = currentUser.require();
         if (!viewer.hasRole(Role.STAFF) && !viewer.hasRole(Role.ADMINISTRATOR)) {
             // Which organisations have not voted yet is for staff only: others see the round as one line.
             List<OpenTask> shown = new java.util.ArrayList<>();
             open.stream().filter(t -> !ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey()))
                     .map(t -> new OpenTask(t.getName(), t.getAssignee() != null ? t.getAssignee()
-                            : offeredTo(groups.get(t.getId()), Map.of()), instant(t.getDueDate())))
+                            : offeredTo(groups.get(t.getId()), organisationNames), instant(t.getDueDate())))
                     .forEach(shown::add);
             open.stream().filter(t -> ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey())).findFirst()
                     .ifPresent(t -> shown.add(new OpenTask("The patient organisations' vote",
                             "patient organisations (sealed until the round closes)", instant(t.getDueDate()))));
             return shown;
         }
-        Map<Long, String> organisationNames = members.organisationNames(organisationIds);
         return open.stream().map(task -> new OpenTask(task.getName(), task.getAssignee() != null
                 ? task.getAssignee() : offeredTo(groups.get(task.getId()), organisationNames),
                 instant(task.getDueDate()))).toList();
@@ -152,6 +154,10 @@ public class TaskInboxService {
         if (group.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP)) {
             return "representatives of " + organisationNames.get(Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())));
         }
+        if (group.startsWith(ProposalLifecycle.SIGNATORY_GROUP)) {
+            Long id = Long.valueOf(group.substring(ProposalLifecycle.SIGNATORY_GROUP.length()));
+            return "signatories of " + organisationNames.getOrDefault(id, "organisation #" + id);
+        }
         return Role.valueOf(group).label();
     }
 
@@ -159,6 +165,9 @@ public class TaskInboxService {
         List<String> groups = new java.util.ArrayList<>(user.roles().stream().map(Role::name).toList());
         if (user.hasRole(Role.PATIENT_REPRESENTATIVE)) {
             groups.add(ProposalLifecycle.patientOrganisationGroup(user.organisationId()));
+        }
+        if (user.hasRole(Role.SIGNATORY)) {
+            groups.add(ProposalLifecycle.signatoryGroup(user.organisationId()));
         }
         return tasks.createTaskQuery().active()
                 .or().taskCandidateGroupIn(groups).taskAssignee(user.getUsername()).endOr();

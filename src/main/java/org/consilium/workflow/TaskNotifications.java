@@ -59,6 +59,10 @@ public class TaskNotifications {
                     Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())),
                     Role.PATIENT_REPRESENTATIVE);
         }
+        if (group.startsWith(ProposalLifecycle.SIGNATORY_GROUP)) {
+            return members.activePeopleOfOrganisationWithRole(
+                    Long.valueOf(group.substring(ProposalLifecycle.SIGNATORY_GROUP.length())), Role.SIGNATORY);
+        }
         return members.activePeopleWithRole(Role.valueOf(group));
     }
 }

@@ -18,6 +18,7 @@ final class LifecycleStandIns {
     final VotingRoundStandIn votingRound = new VotingRoundStandIn();
     final EthicsReviewStandIn ethicsReview = new EthicsReviewStandIn();
     final NoticesStandIn governanceNotices = new NoticesStandIn();
+    final AgreementStepsStandIn agreementSteps = new AgreementStepsStandIn();
 
     void register() {
         Mocks.register("proposalStatus", proposalStatus);
@@ -25,6 +26,9 @@ final class LifecycleStandIns {
         Mocks.register("votingRound", votingRound);
         Mocks.register("ethicsReview", ethicsReview);
         Mocks.register("governanceNotices", governanceNotices);
+        Mocks.register("agreementSteps", agreementSteps);
+        Mocks.register("agreementParties", new AgreementPartiesStandIn());
+        Mocks.register("agreementSchedule", new AgreementScheduleStandIn(agreementSteps));
     }
 
     public static class ProposalStatusStandIn {
@@ -111,6 +115,82 @@ final class LifecycleStandIns {
 
         public void votingDeadlineApproaching(Long proposalId) {
             votingReminders++;
+        }
+    }
+
+    static final long DAY = 24L * 3600 * 1000;
+
+    public static class AgreementStepsStandIn {
+        boolean leadSigned;
+        int executed;
+        int reminders;
+        int cancelled;
+        int notices;
+        int expired;
+        int closed;
+        Date accessEnd;
+
+        public boolean leadSigned(Long proposalId) {
+            return leadSigned;
+        }
+
+        public void execute(Long proposalId) {
+            executed++;
+            accessEnd = new Date(ClockUtil.getCurrentTime().getTime() + 730 * DAY);
+        }
+
+        public void remindSignatories(Long proposalId) {
+            reminders++;
+        }
+
+        public void cancel(Long proposalId) {
+            cancelled++;
+        }
+
+        public void noticeAccessEnding(Long proposalId) {
+            notices++;
+        }
+
+        public void expire(Long proposalId) {
+            expired++;
+        }
+
+        public void close(Long proposalId) {
+            closed++;
+        }
+    }
+
+    public static class AgreementPartiesStandIn {
+        public String leadSignatories(Long proposalId) {
+            return "SIGNATORY_7";
+        }
+
+        public String foundationSignatories(Long proposalId) {
+            return "SIGNATORY_1";
+        }
+    }
+
+    public static class AgreementScheduleStandIn {
+        private final AgreementStepsStandIn steps;
+
+        AgreementScheduleStandIn(AgreementStepsStandIn steps) {
+            this.steps = steps;
+        }
+
+        public String signatureReminderAfter() {
+            return "P30D";
+        }
+
+        public String signatureChaseAfter() {
+            return "P60D";
+        }
+
+        public Date endNoticeTime(Long proposalId) {
+            return new Date(steps.accessEnd.getTime() - 30 * DAY);
+        }
+
+        public Date accessEnd(Long proposalId) {
+            return steps.accessEnd;
         }
     }
 }

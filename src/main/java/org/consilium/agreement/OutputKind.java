@@ -1,0 +1,19 @@
+package org.consilium.agreement;
+
+/** What a project reports at closure. */
+public enum OutputKind {
+    PUBLICATION("Publication"),
+    RESULTS_RETURNED("Results returned to the platform"),
+    OUTCOME_INDICATOR("New outcome indicator"),
+    OTHER("Other output");
+
+    private final String label;
+
+    OutputKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,62 @@
+package org.consilium.agreement;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface AgreementRepository extends JpaRepository<Agreement, Long> {
+
+    Optional<Agreement> findByProposalId(Long proposalId);
+
+    /** Serialises whatever changes one agreement (generate, send, sign) so two clicks make one change. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Agreement a where a.proposalId = :proposalId")
+    Optional<Agreement> lockByProposalId(Long proposalId);
+
+    boolean existsByProposalIdAndLeadOrganisationId(Long proposalId, Long leadOrganisationId);
+
+    Optional<Agreement> findByExecutedDocumentId(Long documentId);
+}
+
+interface AgreementVersionRepository extends JpaRepository<AgreementVersion, Long> {
+
+    List<AgreementVersion> findByAgreementIdOrderByNumberDesc(Long agreementId);
+
+    Optional<AgreementVersion> findFirstByAgreementIdOrderByNumberDesc(Long agreementId);
+}
+
+interface AgreementSignatureRepository extends JpaRepository<AgreementSignature, Long> {
+
+    List<AgreementSignature> findByVersionIdInOrderBySignedAt(Collection<Long> versionIds);
+
+    List<AgreementSignature> findByVersionIdOrderBySignedAt(Long versionId);
+}
+
+interface AgreementDocumentRepository extends JpaRepository<AgreementDocument, Long> {
+
+    /** Id and fingerprint only: the PDFs stay in the database until someone downloads one. */
+    @Query("select d.id from AgreementDocument d where d.sha256 = :sha256")
+    List<Long> findIdsBySha256(String sha256);
+
+    /** A document's fingerprint without its bytes. */
+    record Fingerprint(Long id, String sha256) {
+    }
+
+    @Query("select new org.consilium.agreement.AgreementDocumentRepository$Fingerprint(d.id, d.sha256)"
+            + " from AgreementDocument d where d.id in :ids")
+    List<Fingerprint> findFingerprints(Collection<Long> ids);
+}
+
+interface AccessExtensionRepository extends JpaRepository<AccessExtension, Long> {
+
+    List<AccessExtension> findByAgreementIdOrderByApprovedAt(Long agreementId);
+}
+
+interface ProjectOutputRepository extends JpaRepository<ProjectOutput, Long> {
+
+    List<ProjectOutput> findByProposalIdOrderByReportedAt(Long proposalId);
+}

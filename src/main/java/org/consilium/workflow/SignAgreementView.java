@@ -1,0 +1,115 @@
+package org.consilium.workflow;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.consilium.agreement.AgreementRefused;
+import org.consilium.agreement.AgreementService;
+import org.consilium.agreement.PdfLinks;
+import org.consilium.agreement.SignatureLine;
+import org.consilium.agreement.SigningParty;
+import org.consilium.proposal.ProposalService;
+import org.consilium.security.Roles;
+import org.consilium.ui.Formats;
+import org.consilium.ui.Problems;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A signatory reads the version out for signature and signs it: re-entering their password and
+ * confirming on whose behalf they sign.
+ */
+@Route("tasks/:taskId/sign")
+@PageTitle("Sign the agreement · Consilium")
+@RolesAllowed(Roles.SIGNATORY)
+class SignAgreementView extends TaskScreen {
+
+    private final AgreementTaskService agreementTasks;
+    private final AgreementService agreements;
+    private final ProposalService proposals;
+
+    SignAgreementView(AgreementTaskService agreementTasks, AgreementService agreements, ProposalService proposals) {
+        this.agreementTasks = agreementTasks;
+        this.agreements = agreements;
+        this.proposals = proposals;
+    }
+
+    @Override
+    protected void render() {
+        AgreementTaskService.SigningTask signing = agreementTasks.openSigning(taskId);
+        Long proposalId = signing.proposalId();
+        AgreementService.ToSign toSign;
+        try {
+            toSign = agreements.toSign(proposalId, signing.party());
+        } catch (AccessDeniedException | AgreementRefused refused) {
+            add(new Paragraph(refused.getMessage()));
+            return;
+        }
+        int version = toSign.version();
+        Div panel = new Div(new H3((signing.party() == SigningParty.LEAD_ORGANISATION ? "Sign" : "Countersign")
+                + " the data-access agreement — " + proposals.standing(proposalId).reference()));
+        panel.addClassName("form-section");
+        panel.setId("sign-agreement");
+        panel.add(new Paragraph("Version " + version + ", prepared by " + toSign.generatedBy() + ". You sign for "
+                        + toSign.organisation() + " (" + signing.party().label().toLowerCase() + ")."),
+                new Paragraph("SHA-256 of the document you sign: " + toSign.sha256()),
+                PdfLinks.open("Open the agreement in a new tab", () -> agreements.version(proposalId, version)),
+                PdfLinks.preview("Agreement version " + version, () -> agreements.version(proposalId, version)));
+        Button sign = new Button("Sign…", e -> signDialog(version, toSign));
+        sign.setId("sign");
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        panel.add(new Div(sign));
+        add(panel);
+    }
+
+    private void signDialog(int version, AgreementService.ToSign toSign) {
+        Dialog dialog = new Dialog();
+        dialog.setId("signing-dialog");
+        dialog.setHeaderTitle("Sign version " + version);
+        Checkbox meaning = new Checkbox(toSign.meaning());
+        meaning.setId("signing-meaning");
+        PasswordField password = new PasswordField("Your password");
+        password.setId("signing-password");
+        password.setHelperText("Enter your password again to sign.");
+        password.setWidthFull();
+        Button sign = new Button("Sign the agreement", e -> {
+            try {
+                SignatureLine line = agreementTasks.sign(taskId, version, password.getValue(), meaning.getValue());
+                dialog.close();
+                done("Signed for " + line.organisation() + " at " + Formats.dateTime(line.signedAt()) + ".");
+            } catch (AgreementRefused refused) {
+                if ("password".equals(refused.field())) {
+                    password.clear();
+                    password.setErrorMessage(refused.getMessage());
+                    password.setInvalid(true);
+                } else if ("meaning".equals(refused.field())) {
+                    meaning.getElement().setAttribute("invalid", true);
+                    Problems.show(refused.getMessage());
+                } else {
+                    dialog.close();
+                    Problems.show(refused.getMessage());
+                }
+            } catch (AccessDeniedException denied) {
+                dialog.close();
+                Problems.show(denied.getMessage());
+            } catch (TaskGone gone) {
+                dialog.close();
+                gone(gone);
+            }
+        });
+        sign.setId("confirm-signature");
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("SHA-256 of the document: " + toSign.sha256()), meaning, password);
+        dialog.setWidth("34rem");
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), sign);
+        dialog.open();
+        password.focus();
+    }
+}
