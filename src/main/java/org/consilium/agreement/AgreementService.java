@@ -477,14 +477,9 @@ public class AgreementService {
             return Viewer.PARTY;
         }
         if (user.hasRole(Role.RESEARCHER)) {
-            try {
-                ProposalStanding standing = proposals.standing(agreement.getProposalId());
-                if (standing.viewerIsApplicant() || standing.viewerIsTeamMember()) {
-                    return Viewer.APPLICANT;
-                }
-            } catch (org.springframework.security.access.AccessDeniedException notReadable) {
-                return Viewer.NONE;
-            }
+            return proposals.findStanding(agreement.getProposalId())
+                    .filter(s -> s.viewerIsApplicant() || s.viewerIsTeamMember())
+                    .map(s -> Viewer.APPLICANT).orElse(Viewer.NONE);
         }
         return Viewer.NONE;
     }

@@ -155,6 +155,20 @@ public class ProposalService {
         Proposal proposal = find(id);
         ConsiliumUser user = currentUser.require();
         access.requireReadable(proposal, user);
+        return standingOf(proposal, user);
+    }
+
+    /** The same, empty (not refused) for someone who may not read the proposal. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProposalStanding> findStanding(Long id) {
+        Proposal proposal = find(id);
+        ConsiliumUser user = currentUser.require();
+        return access.mayRead(proposal, user) ? java.util.Optional.of(standingOf(proposal, user))
+                : java.util.Optional.empty();
+    }
+
+    private static ProposalStanding standingOf(Proposal proposal, ConsiliumUser user) {
         return new ProposalStanding(proposal.getId(), proposal.getReference(), proposal.getTitle(),
                 proposal.getStatus(), proposal.getApplicant().getId(), proposal.isApplicant(user.personId()),
                 proposal.isTeamMember(user.personId()));

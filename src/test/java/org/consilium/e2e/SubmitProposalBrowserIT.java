@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The governance process end to end, in Chromium: a researcher drafts and submits a proposal, another
  * researcher is refused it, staff accept it at the completeness check, the nine patient organisations
- * vote, the ethics board approves, and the applicant sees it approved, awaiting its agreement.
+ * vote, the ethics board approves; staff prepare the data-access agreement, the hospital and the foundation
+ * sign it, the project becomes active, and the executed PDF verifies.
  */
 @ExtendWith(Suites.Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,6 +28,12 @@ class SubmitProposalBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.consilium.agreement.AgreementService agreements;
 
     static Browser browser;
 
@@ -223,6 +230,100 @@ class SubmitProposalBrowserIT {
         browser.waitForText("#notification-list", reference + ": Approved — awaiting agreement");
         assertThat(browser.text("#notification-list")).contains(reference + ": Under patient and ethics review");
         browser.screenshot("notifications");
+
+        executeTheAgreement(reference, proposalPath);
+    }
+
+    /**
+     * From "approved — awaiting agreement" to an executed agreement: staff generate and preview it and send
+     * it; the hospital's signatory signs (a wrong password first); the foundation's director countersigns.
+     */
+    private void executeTheAgreement(String reference, String proposalPath) throws Exception {
+        browser.signOut();
+        browser.signIn("staff", "demo");
+        browser.waitForText("#task-inbox", "Prepare the data-access agreement");
+        openTask(reference);
+        browser.waitForText("#prepare-agreement", reference);
+        assertThat(browser.currentPath()).matches("/tasks/[^/]+/agreement");
+        browser.click("#generate-version");
+        browser.waitForText("#prepare-agreement", "Preview of version 1");
+        assertThat(browser.findAll("#prepare-agreement iframe.pdf-preview")).hasSize(1);
+        browser.resize(1280, 1500);
+        browser.screenshot("agreement-prepare");
+        browser.resize(1280, 1000);
+        browser.click("#send-for-signature");
+        browser.confirm("confirm-button");
+        browser.waitForText("vaadin-notification-card", "sent for signature");
+
+        browser.signOut();
+        browser.signIn("signatory", "demo");
+        browser.waitForText("#task-inbox", "Sign the data-access agreement for the lead organisation");
+        openTask(reference);
+        browser.waitForText("#sign-agreement", "You sign for Rijnland University Hospital");
+        browser.click("#sign");
+        browser.find("#signing-password");
+        browser.type("#signing-password", "not-my-password");
+        browser.click("#signing-meaning");
+        browser.click("#confirm-signature");
+        browser.waitForText("#signing-password", "The password is not correct");
+        browser.type("#signing-password", "demo");
+        browser.screenshotAt("signing-dialog", "#signing-dialog");
+        browser.click("#confirm-signature");
+        browser.waitForText("vaadin-notification-card", "Signed for Rijnland University Hospital");
+
+        browser.signOut();
+        browser.signIn("director", "demo");
+        browser.waitForText("#task-inbox", "Countersign the data-access agreement for the foundation");
+        openTask(reference);
+        browser.waitForText("#sign-agreement", "You sign for European Haematology Data Foundation");
+        browser.click("#sign");
+        browser.type("#signing-password", "demo");
+        browser.click("#signing-meaning");
+        browser.click("#confirm-signature");
+        browser.waitForText("vaadin-notification-card", "Signed for European Haematology Data Foundation");
+
+        browser.signOut();
+        browser.signIn("researcher", "demo");
+        browser.open(proposalPath);
+        browser.waitForText("#proposal-header", "Active — data access granted");
+        assertThat(browser.text("#agreement")).contains("Executed — signed by both parties", "Access until",
+                "Version 1");
+        assertThat(browser.text("#timeline")).contains("Signature refused", "Agreement signed",
+                "Agreement executed — project active");
+        browser.screenshotAt("agreement-executed", "#agreement");
+
+        // The executed PDF: its text and its pages as images for the docs.
+        org.consilium.SignIn signIn = new org.consilium.SignIn(users);
+        signIn.as("researcher");
+        Long proposalId = Long.valueOf(proposalPath.substring(proposalPath.lastIndexOf('/') + 1));
+        byte[] executed = agreements.executed(proposalId).content();
+        org.consilium.SignIn.out();
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Path executedPdf = Browser.SCREENSHOTS.resolve("agreement-executed.pdf");
+        Files.write(executedPdf, executed);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(executed)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains(reference, "Rijnland University Hospital", "European Haematology Data Foundation",
+                    "Please explain the results to patients in plain words.", "I sign this agreement on behalf of");
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            javax.imageio.ImageIO.write(renderer.renderImageWithDPI(0, 70), "png",
+                    Browser.SCREENSHOTS.resolve("agreement-executed-page1.png").toFile());
+            javax.imageio.ImageIO.write(renderer.renderImageWithDPI(document.getNumberOfPages() - 1, 70), "png",
+                    Browser.SCREENSHOTS.resolve("agreement-executed-signature-page.png").toFile());
+        }
+
+        // Anyone signed in can verify it; a changed copy fails.
+        browser.open("/agreements/verify");
+        browser.upload("#verify-upload", executedPdf);
+        browser.waitForText("#verification-result", "Genuine and unaltered");
+        browser.screenshot("agreement-verified");
+        Path altered = executedPdf.resolveSibling("agreement-altered.pdf");
+        byte[] changed = executed.clone();
+        changed[changed.length / 2] ^= 1;
+        Files.write(altered, changed);
+        browser.upload("#verify-upload", altered);
+        browser.waitForText("#verification-result", "agreement-altered.pdf");
+        assertThat(browser.text("#verification-result")).doesNotContain("Genuine");
     }
 
     private void openTask(String reference) {

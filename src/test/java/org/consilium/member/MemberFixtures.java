@@ -27,6 +27,11 @@ public class MemberFixtures {
         }
     }
 
+    /** The password of every person this fixture registers. */
+    public String password() {
+        return "secret-" + run;
+    }
+
     /** Registers a person and returns the username to sign in with. */
     public String person(String name, OrganisationSummary organisation, Role... roles) {
         String username = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + run + "-" + (++sequence);
