@@ -100,12 +100,12 @@ public class AgreementPanel extends Div {
         grid.addColumn(v -> "Version " + v.number()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> v.state().label()).setHeader("State").setAutoWidth(true);
         grid.addColumn(v -> v.generatedBy() + ", " + Formats.dateTime(v.generatedAt())).setHeader("Generated")
-                .setAutoWidth(true);
+                .setFlexGrow(1);
         grid.addColumn(v -> v.signatures().isEmpty() ? "—" : v.signatures().stream()
                         .map(s -> s.signerName() + " (" + s.organisation() + ", " + Formats.dateTime(s.signedAt()) + ")")
                         .collect(Collectors.joining("; "))
                         + (v.state() == VersionState.SUPERSEDED ? " — void" : ""))
-                .setHeader("Signatures").setFlexGrow(1);
+                .setHeader("Signatures").setFlexGrow(2);
         grid.addComponentColumn(v -> {
             HorizontalLayout links = new HorizontalLayout(
                     PdfLinks.open("Open", () -> agreements.version(proposalId, v.number())),

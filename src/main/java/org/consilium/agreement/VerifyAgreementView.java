@@ -60,6 +60,8 @@ class VerifyAgreementView extends Div {
         }
         v.signatures().forEach(s -> result.add(new Paragraph(s.party() + ": " + s.signerName() + ", "
                 + s.organisation() + ", " + Formats.dateTime(s.signedAt()) + " — \"" + s.meaning() + "\"")));
-        result.add(new Paragraph("SHA-256 of the uploaded file: " + v.sha256()));
+        Paragraph sha = new Paragraph("SHA-256 of the uploaded file: " + v.sha256());
+        sha.addClassName("fingerprint");
+        result.add(sha);
     }
 }

@@ -24,6 +24,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Agreement PDFs are previewed in a frame of the portal's own pages; other sites may not frame it.
+        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }
 

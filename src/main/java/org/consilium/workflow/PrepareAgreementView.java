@@ -65,7 +65,9 @@ class PrepareAgreementView extends TaskScreen {
 
         if (latest != null && latest.state() == VersionState.DRAFT) {
             int number = latest.number();
-            panel.add(new Paragraph("Preview of version " + number + " (SHA-256 " + latest.sha256() + "). "),
+            Paragraph preview = new Paragraph("Preview of version " + number + " (SHA-256 " + latest.sha256() + ")");
+            preview.addClassName("fingerprint");
+            panel.add(preview,
                     PdfLinks.open("Open version " + number + " in a new tab", () -> agreements.version(proposalId, number)),
                     PdfLinks.preview("Agreement version " + number, () -> agreements.version(proposalId, number)));
             Button send = new Button("Send version " + number + " for signature…", e -> confirmSend(number));

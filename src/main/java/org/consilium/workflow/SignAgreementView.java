@@ -59,7 +59,7 @@ class SignAgreementView extends TaskScreen {
         panel.setId("sign-agreement");
         panel.add(new Paragraph("Version " + version + ", prepared by " + toSign.generatedBy() + ". You sign for "
                         + toSign.organisation() + " (" + signing.party().label().toLowerCase() + ")."),
-                new Paragraph("SHA-256 of the document you sign: " + toSign.sha256()),
+                fingerprint("SHA-256 of the document you sign: " + toSign.sha256()),
                 PdfLinks.open("Open the agreement in a new tab", () -> agreements.version(proposalId, version)),
                 PdfLinks.preview("Agreement version " + version, () -> agreements.version(proposalId, version)));
         Button sign = new Button("Sign…", e -> signDialog(version, toSign));
@@ -106,10 +106,16 @@ class SignAgreementView extends TaskScreen {
         });
         sign.setId("confirm-signature");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph("SHA-256 of the document: " + toSign.sha256()), meaning, password);
+        dialog.add(fingerprint("SHA-256 of the document: " + toSign.sha256()), meaning, password);
         dialog.setWidth("34rem");
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), sign);
         dialog.open();
         password.focus();
+    }
+
+    private static Paragraph fingerprint(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("fingerprint");
+        return p;
     }
 }

@@ -239,6 +239,7 @@ class SubmitProposalBrowserIT {
      * it; the hospital's signatory signs (a wrong password first); the foundation's director countersigns.
      */
     private void executeTheAgreement(String reference, String proposalPath) throws Exception {
+        browser.open(proposalPath);
         browser.signOut();
         browser.signIn("staff", "demo");
         browser.waitForText("#task-inbox", "Prepare the data-access agreement");
