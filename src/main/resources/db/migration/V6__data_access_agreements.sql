@@ -9,6 +9,7 @@ CREATE TABLE agreement (
     executed_at           DATETIME(6)   NULL,
     access_ends_at        DATETIME(6)   NULL,
     executed_document_id  BIGINT        NULL,
+    closure_requested_at  DATETIME(6)   NULL,
     closed_at             DATETIME(6)   NULL,
     lock_version          BIGINT        NOT NULL DEFAULT 0,
     PRIMARY KEY (id),

@@ -46,6 +46,9 @@ class Agreement {
     @Column(name = "executed_document_id")
     private Long executedDocumentId;
 
+    @Column(name = "closure_requested_at")
+    private Instant closureRequestedAt;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -87,6 +90,14 @@ class Agreement {
 
     void cancelled() {
         status = AgreementStatus.CANCELLED;
+    }
+
+    void closureRequested(Instant at) {
+        closureRequestedAt = at;
+    }
+
+    boolean isClosureRequested() {
+        return closureRequestedAt != null;
     }
 
     void closed(Instant at) {

@@ -7,7 +7,7 @@ import java.util.List;
 public record AgreementOverview(Long proposalId, AgreementStatus status, int accessMonths, String leadOrganisation,
                                 String foundation, Instant executedAt, Instant accessEndsAt, String executedSha256,
                                 List<Version> versions, List<Extension> extensions, List<Output> outputs,
-                                Permissions may) {
+                                Permissions may, boolean closureRequested) {
 
     public record Version(int number, VersionState state, String generatedBy, Instant generatedAt, Instant sentAt,
                           String sha256, List<SignatureLine> signatures) {

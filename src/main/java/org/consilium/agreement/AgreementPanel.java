@@ -76,6 +76,9 @@ public class AgreementPanel extends Div {
         if (a.executed() || !a.outputs().isEmpty()) {
             add(outputs(a));
         }
+        if (a.closureRequested()) {
+            add(new Paragraph("The applicant has asked to close the project; the governance office will close it."));
+        }
         HorizontalLayout actions = new HorizontalLayout();
         if (a.may().generate()) {
             actions.add(button("Generate a new version…", "generate-agreement", () -> generateDialog(a)));

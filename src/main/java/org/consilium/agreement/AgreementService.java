@@ -140,10 +140,11 @@ public class AgreementService {
                 outputs.findByProposalIdOrderByReportedAt(proposalId).stream().map(ProjectOutput::view).toList(),
                 new AgreementOverview.Permissions(
                         staff && status == ProposalStatus.APPROVED && agreement.getStatus() != AgreementStatus.EXECUTED,
-                        staff && status == ProposalStatus.ACTIVE,
+                        staff && status == ProposalStatus.ACTIVE && !agreement.isClosureRequested(),
                         applicantSide && (status == ProposalStatus.ACTIVE || status == ProposalStatus.EXPIRED),
-                        viewer == Viewer.APPLICANT && isApplicant(proposalId, user)
-                                && (status == ProposalStatus.ACTIVE || status == ProposalStatus.EXPIRED))));
+                        viewer == Viewer.APPLICANT && !agreement.isClosureRequested() && isApplicant(proposalId, user)
+                                && (status == ProposalStatus.ACTIVE || status == ProposalStatus.EXPIRED)),
+                agreement.isClosureRequested()));
     }
 
     /** One version's PDF, for preview or download by whoever may see the agreement. */
@@ -326,6 +327,9 @@ public class AgreementService {
         if (agreement.getStatus() != AgreementStatus.EXECUTED || lifecycle.status(proposalId) != ProposalStatus.ACTIVE) {
             throw new AgreementRefused("Only an active project's access can be extended.");
         }
+        if (agreement.isClosureRequested()) {
+            throw new AgreementRefused("The applicant has asked to close this project: close it instead of extending.");
+        }
         Instant previous = agreement.getAccessEndsAt();
         Instant newEnd = newEndDate.atTime(previous.atOffset(ZoneOffset.UTC).toLocalTime()).toInstant(ZoneOffset.UTC);
         if (!newEnd.isAfter(previous)) {
@@ -390,6 +394,13 @@ public class AgreementService {
         if (standing.status() != ProposalStatus.ACTIVE && standing.status() != ProposalStatus.EXPIRED) {
             throw new AgreementRefused("Only an active or expired project can be closed.");
         }
+        Agreement agreement = agreements.lockByProposalId(proposalId)
+                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+        if (agreement.isClosureRequested()) {
+            throw new AgreementRefused("Closure has already been requested; the governance office will close the"
+                    + " project.");
+        }
+        agreement.closureRequested(clock.instant());
         lifecycle.recordDecision(proposalId, ProposalEventKind.CLOSURE_REQUESTED,
                 outputs.findByProposalIdOrderByReportedAt(proposalId).size() + " output(s) reported");
         events.publishEvent(new AgreementEvents.ClosureRequested(proposalId, standing.reference()));

@@ -1,11 +1,9 @@
 package org.consilium.workflow;
 
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.consilium.agreement.AgreementEvents;
 import org.consilium.agreement.AgreementRefused;
 import org.consilium.agreement.AgreementService;
@@ -31,14 +29,16 @@ public class AgreementTaskService {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final OpenTasks openTasks;
     private final AgreementService agreements;
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
 
-    AgreementTaskService(TaskService tasks, RuntimeService runtime, AgreementService agreements,
+    AgreementTaskService(TaskService tasks, RuntimeService runtime, OpenTasks openTasks, AgreementService agreements,
                          ProposalLifecycleSteps proposals, CurrentUser currentUser) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.openTasks = openTasks;
         this.agreements = agreements;
         this.proposals = proposals;
         this.currentUser = currentUser;
@@ -52,15 +52,15 @@ public class AgreementTaskService {
                 ProposalLifecycle.CLOSE_PROJECT_TASK, 1).containsKey(step)) {
             throw new TaskGone();
         }
-        return proposalId(openTask(taskId, step));
+        return openTasks.proposalId(openTasks.open(taskId, step));
     }
 
     /** Staff send the latest version for signature: the lead organisation's signatories get their task. */
     @PreAuthorize("hasRole('STAFF')")
     public void sendForSignature(String taskId) {
-        Task task = openTask(taskId, ProposalLifecycle.PREPARE_AGREEMENT_TASK);
-        agreements.send(proposalId(task));
-        complete(task, null);
+        Task task = openTasks.open(taskId, ProposalLifecycle.PREPARE_AGREEMENT_TASK);
+        agreements.send(openTasks.proposalId(task));
+        openTasks.complete(task, null);
     }
 
     /** An open signing task: which proposal and for which party. */
@@ -70,14 +70,14 @@ public class AgreementTaskService {
     @PreAuthorize("hasRole('SIGNATORY')")
     @Transactional(readOnly = true)
     public SigningTask openSigning(String taskId) {
-        Task task = openTask(taskId, ProposalLifecycle.LEAD_SIGNATURE_TASK, ProposalLifecycle.FOUNDATION_SIGNATURE_TASK);
+        Task task = openTasks.open(taskId, ProposalLifecycle.LEAD_SIGNATURE_TASK, ProposalLifecycle.FOUNDATION_SIGNATURE_TASK);
         ConsiliumUser user = currentUser.require();
         boolean offered = tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(link ->
                 ProposalLifecycle.signatoryGroup(user.organisationId()).equals(link.getGroupId()));
         if (!offered && !user.getUsername().equals(task.getAssignee())) {
             throw new TaskGone();
         }
-        return new SigningTask(task.getId(), proposalId(task),
+        return new SigningTask(task.getId(), openTasks.proposalId(task),
                 ProposalLifecycle.LEAD_SIGNATURE_TASK.equals(task.getTaskDefinitionKey())
                         ? SigningParty.LEAD_ORGANISATION : SigningParty.FOUNDATION);
     }
@@ -88,7 +88,8 @@ public class AgreementTaskService {
         SigningTask signing = openSigning(taskId);
         SignatureLine line = agreements.sign(signing.proposalId(), signing.party(), version, password,
                 meaningConfirmed);
-        complete(tasks.createTaskQuery().taskId(taskId).singleResult(), null);
+        openTasks.complete(openTasks.open(taskId, ProposalLifecycle.LEAD_SIGNATURE_TASK,
+                ProposalLifecycle.FOUNDATION_SIGNATURE_TASK), null);
         return line;
     }
 
@@ -102,10 +103,10 @@ public class AgreementTaskService {
         if (why.length() > 4_000) {
             throw new AgreementRefused("reason", "At most 4000 characters");
         }
-        Task task = openTask(taskId, ProposalLifecycle.CHASE_OR_CANCEL_TASK);
-        proposals.recordDecision(proposalId(task), cancel ? ProposalEventKind.AGREEMENT_CANCELLED
+        Task task = openTasks.open(taskId, ProposalLifecycle.CHASE_OR_CANCEL_TASK);
+        proposals.recordDecision(openTasks.proposalId(task), cancel ? ProposalEventKind.AGREEMENT_CANCELLED
                 : ProposalEventKind.SIGNATURES_CHASED, why);
-        complete(task, cancel ? "CANCEL" : "CHASE");
+        openTasks.complete(task, cancel ? "CANCEL" : "CHASE");
     }
 
     /** Staff close the project once its outputs are reported. */
@@ -115,17 +116,17 @@ public class AgreementTaskService {
         if (why.length() > 4_000) {
             throw new AgreementRefused("note", "At most 4000 characters");
         }
-        Task task = openTask(taskId, ProposalLifecycle.CLOSE_PROJECT_TASK);
-        proposals.recordDecision(proposalId(task), ProposalEventKind.CLOSED,
-                why.isEmpty() ? agreements.outputCount(proposalId(task)) + " output(s) reported" : why);
-        complete(task, null);
+        Task task = openTasks.open(taskId, ProposalLifecycle.CLOSE_PROJECT_TASK);
+        proposals.recordDecision(openTasks.proposalId(task), ProposalEventKind.CLOSED,
+                why.isEmpty() ? agreements.outputCount(openTasks.proposalId(task)) + " output(s) reported" : why);
+        openTasks.complete(task, null);
     }
 
     /** The applicant's task after expiry, if open: its proposal. */
     @PreAuthorize("hasRole('RESEARCHER')")
     @Transactional(readOnly = true)
     public Long proposalOfOutputsReport(String taskId) {
-        return proposalId(openTask(taskId, ProposalLifecycle.REPORT_OUTPUTS_TASK));
+        return openTasks.proposalId(openTasks.open(taskId, ProposalLifecycle.REPORT_OUTPUTS_TASK));
     }
 
     // ---- events from the agreement, inside the transaction that raised them -------------------------
@@ -148,37 +149,10 @@ public class AgreementTaskService {
         Task report = tasks.createTaskQuery().processInstanceBusinessKey(requested.reference())
                 .taskDefinitionKey(ProposalLifecycle.REPORT_OUTPUTS_TASK).active().singleResult();
         if (report != null) {
-            complete(report, null);
+            openTasks.complete(report, null);
         } else {
             runtime.createMessageCorrelation(ProposalLifecycle.CLOSURE_REQUESTED_MESSAGE)
                     .processInstanceBusinessKey(requested.reference()).correlate();
-        }
-    }
-
-    private Task openTask(String taskId, String... steps) {
-        Task task = taskId == null ? null
-                : tasks.createTaskQuery().taskId(taskId).taskDefinitionKeyIn(steps).active().singleResult();
-        if (task == null || (task.getAssignee() != null
-                && !task.getAssignee().equals(currentUser.require().getUsername()))) {
-            throw new TaskGone();
-        }
-        return task;
-    }
-
-    private Long proposalId(Task task) {
-        return ((Number) runtime.getVariable(task.getExecutionId(), ProposalLifecycle.PROPOSAL_ID)).longValue();
-    }
-
-    private void complete(Task task, String decision) {
-        if (task == null) {
-            throw new TaskGone();
-        }
-        try {
-            tasks.complete(task.getId(), decision == null ? Variables.createVariables()
-                    : Variables.createVariables().putValueTyped(ProposalLifecycle.DECISION,
-                    Variables.stringValue(decision, true)));
-        } catch (OptimisticLockingException concurrent) {
-            throw new TaskGone();
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.consilium.workflow;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.consilium.ethics.EthicsOutcome;
 import org.consilium.ethics.EthicsReviewService;
 import org.consilium.ethics.EthicsRoute;
@@ -29,17 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class GovernanceTaskService {
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
+    private final OpenTasks openTasks;
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
     private final PatientReviewService patientReview;
     private final EthicsReviewService ethics;
 
-    GovernanceTaskService(TaskService tasks, RuntimeService runtime, ProposalLifecycleSteps proposals,
+    GovernanceTaskService(TaskService tasks, OpenTasks openTasks, ProposalLifecycleSteps proposals,
                           CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics) {
         this.ethics = ethics;
         this.tasks = tasks;
-        this.runtime = runtime;
+        this.openTasks = openTasks;
         this.proposals = proposals;
         this.currentUser = currentUser;
         this.patientReview = patientReview;
@@ -49,13 +47,13 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
     @Transactional(readOnly = true)
     public VoteTask openVote(String taskId) {
-        Task task = openTask(taskId, ProposalLifecycle.CAST_VOTE_TASK);
+        Task task = openTasks.open(taskId, ProposalLifecycle.CAST_VOTE_TASK);
         Long organisationId = ((Number) tasks.getVariable(task.getId(), "organisationId")).longValue();
         ConsiliumUser user = currentUser.require();
         if (!organisationId.equals(user.organisationId())) {
             throw new TaskGone();
         }
-        Long proposalId = proposalId(task);
+        Long proposalId = openTasks.proposalId(task);
         return new VoteTask(task.getId(), proposalId, organisationId, user.organisationName(),
                 patientReview.declaration(proposalId));
     }
@@ -96,15 +94,15 @@ public class GovernanceTaskService {
         Task task = openEthicsTask(taskId);
         EthicsTask review = ethicsTask(task);
         ethics.decide(review.proposalId(), review.route(), outcome, conditions, comment);
-        complete(task, outcome.name());
+        openTasks.complete(task, outcome.name());
     }
 
     private Task openEthicsTask(String taskId) {
-        return openTask(taskId, ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK, ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
+        return openTasks.open(taskId, ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK, ProposalLifecycle.FULL_ETHICS_REVIEW_TASK);
     }
 
     private EthicsTask ethicsTask(Task task) {
-        return new EthicsTask(task.getId(), proposalId(task),
+        return new EthicsTask(task.getId(), openTasks.proposalId(task),
                 ProposalLifecycle.FULL_ETHICS_REVIEW_TASK.equals(task.getTaskDefinitionKey())
                         ? EthicsRoute.FULL : EthicsRoute.EXPEDITED);
     }
@@ -113,14 +111,14 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public Long proposalOfQuorumDecision(String taskId) {
-        return proposalId(openTask(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK));
+        return openTasks.proposalId(openTasks.open(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK));
     }
 
     /** Without quorum: extend the round once, or reject the proposal. */
     @PreAuthorize("hasRole('STAFF')")
     public void decideOnQuorum(String taskId, boolean extend, String reason) {
-        Task task = openTask(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK);
-        Long proposalId = proposalId(task);
+        Task task = openTasks.open(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK);
+        Long proposalId = openTasks.proposalId(task);
         if (extend && patientReview.wasExtended(proposalId)) {
             throw ProposalNotValid.decision("decision", "The round has been extended once already: it can only be rejected now");
         }
@@ -133,14 +131,14 @@ public class GovernanceTaskService {
         }
         proposals.recordDecision(proposalId, extend ? ProposalEventKind.VOTING_ROUND_EXTENDED
                 : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, why);
-        complete(task, extend ? "EXTEND" : "REJECT");
+        openTasks.complete(task, extend ? "EXTEND" : "REJECT");
     }
 
     /** The proposal a staff task is about; refuses a task that is gone. */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public Long proposalOfCompletenessCheck(String taskId) {
-        return proposalId(openTask(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK));
+        return openTasks.proposalId(openTasks.open(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK));
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -156,35 +154,12 @@ public class GovernanceTaskService {
         if (why.length() > 4_000) {
             throw ProposalNotValid.decision("reason", "At most 4000 characters");
         }
-        Task task = openTask(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK);
-        proposals.recordDecision(proposalId(task), switch (decision) {
+        Task task = openTasks.open(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK);
+        proposals.recordDecision(openTasks.proposalId(task), switch (decision) {
             case ACCEPT -> ProposalEventKind.ACCEPTED_AT_CHECK;
             case RETURN -> ProposalEventKind.RETURNED_FOR_CHANGES;
             case REJECT -> ProposalEventKind.REJECTED_AT_CHECK;
         }, why);
-        complete(task, decision.name());
-    }
-
-    private Task openTask(String taskId, String... steps) {
-        Task task = taskId == null ? null
-                : tasks.createTaskQuery().taskId(taskId).taskDefinitionKeyIn(steps).active().singleResult();
-        if (task == null || (task.getAssignee() != null
-                && !task.getAssignee().equals(currentUser.require().getUsername()))) {
-            throw new TaskGone();
-        }
-        return task;
-    }
-
-    private Long proposalId(Task task) {
-        return ((Number) runtime.getVariable(task.getExecutionId(), ProposalLifecycle.PROPOSAL_ID)).longValue();
-    }
-
-    private void complete(Task task, String decision) {
-        try {
-            tasks.complete(task.getId(), Variables.createVariables()
-                    .putValueTyped(ProposalLifecycle.DECISION, Variables.stringValue(decision, true)));
-        } catch (OptimisticLockingException concurrent) {
-            throw new TaskGone();
-        }
+        openTasks.complete(task, decision.name());
     }
 }

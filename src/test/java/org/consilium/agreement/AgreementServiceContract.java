@@ -480,6 +480,14 @@ abstract class AgreementServiceContract {
         signIn.as(researcher);
         agreements.requestClosure(proposalId);
         assertThat(task(ProposalLifecycle.CLOSE_PROJECT_TASK)).isNotNull();
+        assertThatThrownBy(() -> agreements.requestClosure(proposalId)).isInstanceOf(AgreementRefused.class)
+                .hasMessageContaining("already been requested");
+        assertThat(overview(researcher).may().requestClosure()).isFalse();
+        signIn.as(staff);
+        assertThatThrownBy(() -> agreements.extend(proposalId, LocalDate.now().plusYears(5), "More time"))
+                .isInstanceOf(AgreementRefused.class).hasMessageContaining("asked to close");
+        assertThat(overview(staff).may().extend()).isFalse();
+        signIn.as(researcher);
         assertThat(overview(researcher).outputs()).extracting(AgreementOverview.Output::doi)
                 .containsExactly("10.1182/blood.2026012345", null);
 

@@ -250,6 +250,7 @@ class SubmitProposalBrowserIT {
         browser.waitForText("#prepare-agreement", "Preview of version 1");
         assertThat(browser.findAll("#prepare-agreement iframe.pdf-preview")).hasSize(1);
         browser.resize(1280, 1500);
+        Thread.sleep(1_500); // the browser's PDF viewer paints the preview after the page has settled
         browser.screenshot("agreement-prepare");
         browser.resize(1280, 1000);
         browser.click("#send-for-signature");
