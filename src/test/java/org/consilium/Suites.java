@@ -30,6 +30,15 @@ public final class Suites {
     private Suites() {
     }
 
+    /** Points a Spring test context at the test database, with attachments in a temporary folder. */
+    public static void useMariaDb(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", Suites::mariaDbUrl);
+        registry.add("spring.datasource.username", () -> MARIADB_USER);
+        registry.add("spring.datasource.password", () -> MARIADB_PASSWORD);
+        registry.add("consilium.attachments.directory",
+                () -> System.getProperty("java.io.tmpdir") + "/consilium-test-attachments");
+    }
+
     public static String mariaDbUrl() {
         return "jdbc:mysql://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + MARIADB_DATABASE
                 + "?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"

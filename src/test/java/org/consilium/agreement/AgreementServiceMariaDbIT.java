@@ -15,10 +15,6 @@ class AgreementServiceMariaDbIT extends AgreementServiceContract {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", Suites::mariaDbUrl);
-        registry.add("spring.datasource.username", () -> Suites.MARIADB_USER);
-        registry.add("spring.datasource.password", () -> Suites.MARIADB_PASSWORD);
-        registry.add("consilium.attachments.directory",
-                () -> System.getProperty("java.io.tmpdir") + "/consilium-test-attachments");
+        Suites.useMariaDb(registry);
     }
 }
