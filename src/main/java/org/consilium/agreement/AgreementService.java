@@ -1,6 +1,7 @@
 package org.consilium.agreement;
 
 import java.io.IOException;
+import org.consilium.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +68,7 @@ public class AgreementService {
     private final AgreementDeadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     AgreementService(AgreementRepository agreements, AgreementVersionRepository versions,
                      AgreementSignatureRepository signatures, AgreementDocumentRepository documents,
@@ -74,7 +76,8 @@ public class AgreementService {
                      SignatureRefusals refusals, ProposalService proposals, ProposalLifecycleSteps lifecycle,
                      EthicsReviewService ethics, PatientReviewService patientReview, MemberService members,
                      CurrentUser currentUser, AgreementDeadlines deadlines, ApplicationEventPublisher events,
-                     Clock clock) {
+                     Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.agreements = agreements;
         this.versions = versions;
         this.signatures = signatures;
@@ -156,6 +159,8 @@ public class AgreementService {
                 .filter(v -> v.getNumber() == number).findFirst()
                 .orElseThrow(() -> new AgreementRefused("There is no version " + number + " of this agreement."));
         AgreementDocument document = documents.findById(version.getDocumentId()).orElseThrow();
+        audit.record("DOCUMENT_DOWNLOADED", "proposal", lifecycle.reference(proposalId), "Agreement version " + number
+                + ", SHA-256 " + document.getSha256(), null);
         return new AgreementPdf(lifecycle.reference(proposalId) + "-agreement-v" + number
                 + (version.getState() == VersionState.SUPERSEDED ? "-superseded" : "") + ".pdf",
                 document.getContent(), document.getSha256());
@@ -170,6 +175,8 @@ public class AgreementService {
             throw new AgreementRefused("This agreement has not been executed yet.");
         }
         AgreementDocument document = documents.findById(agreement.getExecutedDocumentId()).orElseThrow();
+        audit.record("DOCUMENT_DOWNLOADED", "proposal", lifecycle.reference(proposalId), "Executed agreement, SHA-256 "
+                + document.getSha256(), null);
         return new AgreementPdf(lifecycle.reference(proposalId) + "-agreement-executed.pdf", document.getContent(),
                 document.getSha256());
     }

@@ -1,6 +1,7 @@
 package org.consilium.member;
 
 import java.time.Clock;
+import org.consilium.audit.AuditTrail;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ public class MemberService {
     private final PersonRepository people;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditTrail audit;
 
     MemberService(OrganisationRepository organisations, PersonRepository people,
-                  PasswordEncoder passwordEncoder, Clock clock) {
+                  PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.organisations = organisations;
         this.people = people;
         this.passwordEncoder = passwordEncoder;
@@ -81,15 +84,22 @@ public class MemberService {
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public OrganisationSummary registerOrganisation(String name, String countryCode, OrganisationType type) {
-        return organisations.save(new Organisation(name, countryCode, type, clock.instant())).summary();
+        OrganisationSummary saved = organisations.save(new Organisation(name, countryCode, type, clock.instant()))
+                .summary();
+        audit.record("ORGANISATION_REGISTERED", "organisation", "organisation #" + saved.id(),
+                "Registered " + type.label().toLowerCase() + " \"" + name + "\" (" + countryCode + ")", null);
+        return saved;
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public PersonSummary registerPerson(NewPerson person) {
         Organisation organisation = organisation(person.organisationId());
-        return people.save(new Person(person.username(), person.fullName(), person.email(),
+        PersonSummary saved = people.save(new Person(person.username(), person.fullName(), person.email(),
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
+        audit.record("PERSON_REGISTERED", "person", person.username(), "Registered " + person.fullName() + " of "
+                + organisation.getName() + " with roles " + person.roles(), null);
+        return saved;
     }
 
     /** E-mail addresses of active people, for notifications. */

@@ -240,7 +240,10 @@ public class ProposalService {
         StoredPdf pdf = store.store(content);
         Attachment attachment = new Attachment(proposal, kind == null ? AttachmentKind.OTHER : kind,
                 FileNames.clean(fileName), pdf, members.person(user.personId()), clock.instant());
-        return attachments.save(attachment).info();
+        AttachmentInfo info = attachments.save(attachment).info();
+        timeline.auditOnly(proposal, "DOCUMENT_UPLOADED", info.kind().label() + " \"" + info.fileName() + "\", "
+                + info.sizeBytes() + " bytes, SHA-256 " + info.sha256());
+        return info;
     }
 
     @PreAuthorize("hasRole('RESEARCHER')")
@@ -254,6 +257,8 @@ public class ProposalService {
             throw new ProposalAccessDenied("An attachment of a submitted version cannot be removed.");
         }
         attachments.delete(attachment);
+        timeline.auditOnly(proposal, "DOCUMENT_REMOVED", "\"" + attachment.getFileName() + "\", SHA-256 "
+                + attachment.getSha256());
     }
 
     /** A download, checked like reading the proposal itself. */
@@ -264,6 +269,8 @@ public class ProposalService {
                 .orElseThrow(() -> new ProposalAccessDenied("There is no such attachment."));
         access.requireReadable(attachment.getProposal(), currentUser.require());
         String sha256 = attachment.getSha256();
+        timeline.auditOnly(attachment.getProposal(), "DOCUMENT_DOWNLOADED", "\"" + attachment.getFileName()
+                + "\", SHA-256 " + sha256);
         return new AttachmentDownload(attachment.getFileName(), attachment.info().sizeBytes(), () -> store.open(sha256));
     }
 

@@ -1,6 +1,7 @@
 package org.consilium.proposal;
 
 import java.time.Clock;
+import org.consilium.audit.AuditTrail;
 import java.util.List;
 import org.consilium.member.MemberService;
 import org.consilium.member.Person;
@@ -18,8 +19,11 @@ class ProposalTimeline {
     private final CurrentUser currentUser;
     private final MemberService members;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ProposalTimeline(ProposalEventRepository events, CurrentUser currentUser, MemberService members, Clock clock) {
+    ProposalTimeline(ProposalEventRepository events, CurrentUser currentUser, MemberService members, Clock clock,
+                     AuditTrail audit) {
+        this.audit = audit;
         this.events = events;
         this.currentUser = currentUser;
         this.members = members;
@@ -29,12 +33,26 @@ class ProposalTimeline {
     void record(Proposal proposal, ProposalEventKind kind, Integer version, String reason) {
         ConsiliumUser user = currentUser.find().orElse(null);
         Person actor = user == null ? null : members.person(user.personId());
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         events.save(new ProposalEvent(proposal, clock.instant(), actor, user == null ? WORKFLOW : user.fullName(),
-                kind, version, reason == null || reason.isBlank() ? null : reason.strip()));
+                kind, version, why));
+        audit.record(kind.name(), "proposal", recordId(proposal),
+                kind.label() + (version == null || version == 0 ? "" : " (version " + version + ")"), why);
     }
 
     void recordAsWorkflow(Proposal proposal, ProposalEventKind kind, String reason) {
         events.save(new ProposalEvent(proposal, clock.instant(), null, WORKFLOW, kind, null, reason));
+        audit.record(null, WORKFLOW, kind.name(), "proposal", recordId(proposal), kind.label(), reason);
+    }
+
+    /** Something the audit trail keeps but the timeline does not show, such as a download. */
+    void auditOnly(Proposal proposal, String kind, String summary) {
+        audit.record(kind, "proposal", recordId(proposal), summary, null);
+    }
+
+    /** How the audit trail names a proposal: its reference, or its draft number before it has one. */
+    static String recordId(Proposal proposal) {
+        return proposal.getReference() != null ? proposal.getReference() : "draft #" + proposal.getId();
     }
 
     List<TimelineEntry> of(Long proposalId) {

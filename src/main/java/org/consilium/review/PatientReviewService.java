@@ -1,6 +1,7 @@
 package org.consilium.review;
 
 import java.time.Clock;
+import org.consilium.audit.AuditTrail;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,12 @@ public class PatientReviewService implements ProposalReaders {
     private final CurrentUser currentUser;
     private final ProposalLifecycleSteps proposals;
     private final Clock clock;
+    private final AuditTrail audit;
 
     PatientReviewService(VotingRoundRepository rounds, VoteRepository votes, ConflictDeclarationRepository declarations,
                          MemberService members, CurrentUser currentUser, ProposalLifecycleSteps proposals,
-                         Clock clock) {
+                         Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.proposals = proposals;
         this.rounds = rounds;
         this.votes = votes;
@@ -73,6 +76,9 @@ public class PatientReviewService implements ProposalReaders {
         }
         declarations.saveAndFlush(new ConflictDeclaration(round.getId(), user.personId(), hasConflict,
                 hasConflict ? details.strip() : null, clock.instant()));
+        audit.record("CONFLICT_DECLARED", "proposal", proposals.reference(proposalId), (hasConflict
+                ? "Conflict of interest declared" : "No conflict of interest declared") + " for "
+                + user.organisationName(), hasConflict ? details.strip() : null);
     }
 
     /** Casts the organisation's one vote. Two representatives at the same moment: the second is refused. */
@@ -105,6 +111,9 @@ public class PatientReviewService implements ProposalReaders {
         } catch (DataIntegrityViolationException concurrent) {
             throw alreadyVoted();
         }
+        // The vote stays sealed in the trail too: its fingerprint proves it later without revealing it now.
+        audit.record("VOTE_CAST", "proposal", proposals.reference(proposalId), "Vote cast for "
+                + user.organisationName() + "; SHA-256 of the vote " + sealOf(choice, text), null);
     }
 
     /**
@@ -170,5 +179,15 @@ public class PatientReviewService implements ProposalReaders {
 
     private static VoteRefused alreadyVoted() {
         return new VoteRefused("Your organisation has already voted on this proposal.");
+    }
+
+    /** A fingerprint of a vote's choice and comment, kept in the audit trail while the vote is sealed. */
+    static String sealOf(VoteChoice choice, String comment) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((choice.name() + "\n" + comment).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -75,6 +75,8 @@ abstract class AgreementServiceContract {
     TaskService tasks;
     @Autowired
     ManagementService management;
+    @Autowired
+    org.consilium.audit.AuditService auditService;
 
     SignIn signIn;
     MemberFixtures fixtures;
@@ -506,6 +508,27 @@ abstract class AgreementServiceContract {
         assertThat(status()).isEqualTo(ProposalStatus.WITHDRAWN);
         assertThat(overview(staff).status()).isEqualTo(AgreementStatus.CANCELLED);
         assertThat(overview(staff).latest().state()).isEqualTo(VersionState.CANCELLED);
+    }
+
+    @Test
+    void every_step_of_the_lifecycle_leaves_its_entry_in_one_intact_audit_trail() {
+        executed();
+        signIn.as(researcher);
+        agreements.executed(proposalId);
+        SignIn.asAdministrator();
+        List<org.consilium.audit.AuditEntry> trail = auditService.find(
+                new org.consilium.audit.AuditFilter(null, reference, null, null, null), 0, 500);
+        assertThat(trail).extracting(org.consilium.audit.AuditEntry::kind).contains("SUBMITTED", "STATUS_CHANGED",
+                "ACCEPTED_AT_CHECK", "REVIEW_STARTED", "ETHICS_APPROVED_WITH_CONDITIONS", "APPROVED",
+                "AGREEMENT_GENERATED", "AGREEMENT_SENT", "AGREEMENT_SIGNED", "AGREEMENT_EXECUTED",
+                "DOCUMENT_DOWNLOADED");
+        assertThat(trail).filteredOn(e -> e.kind().equals("AGREEMENT_SIGNED")).hasSize(2)
+                .extracting(org.consilium.audit.AuditEntry::actorName).containsExactlyInAnyOrder(leadSignatory, director);
+        assertThat(trail).filteredOn(e -> e.kind().equals("STATUS_CHANGED"))
+                .extracting(org.consilium.audit.AuditEntry::summary)
+                .contains("Status: Approved — awaiting agreement", "Status: Active — data access granted");
+        var verification = auditService.verify();
+        assertThat(verification.intact()).as(verification.message()).isTrue();
     }
 
     @Test
