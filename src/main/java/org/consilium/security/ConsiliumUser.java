@@ -25,8 +25,11 @@ public final class ConsiliumUser implements UserDetails, CredentialsContainer {
     private final String organisationName;
     private final Set<Role> roles;
     private final boolean active;
+    private final transient boolean locked;
 
-    ConsiliumUser(SignInAccount account) {
+    /** @param locked too many failed sign-ins lately: Spring Security refuses the sign-in before the password check */
+    ConsiliumUser(SignInAccount account, boolean locked) {
+        this.locked = locked;
         this.personId = account.personId();
         this.username = account.username();
         this.passwordHash = account.passwordHash();
@@ -76,6 +79,11 @@ public final class ConsiliumUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -10,14 +10,17 @@ import org.springframework.stereotype.Service;
 class ConsiliumUserDetailsService implements UserDetailsService {
 
     private final MemberService members;
+    private final SignInThrottle throttle;
 
-    ConsiliumUserDetailsService(MemberService members) {
+    ConsiliumUserDetailsService(MemberService members, SignInThrottle throttle) {
         this.members = members;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return members.findAccount(username).map(ConsiliumUser::new)
+        boolean locked = throttle.isLocked(username);
+        return members.findAccount(username).map(account -> new ConsiliumUser(account, locked))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 }

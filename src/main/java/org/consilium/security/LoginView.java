@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.Element;
@@ -38,6 +39,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
+        LoginI18n i18n = LoginI18n.createDefault();
+        // Says the same whether the user exists, the password is wrong or the account is locked.
+        i18n.getErrorMessage().setTitle("Not signed in");
+        i18n.getErrorMessage().setMessage("The username or password is not correct, or there were too many failed"
+                + " attempts: after 5 the account is locked for 15 minutes.");
+        login.setI18n(i18n);
         add(title, tagline, login);
         Optional.ofNullable(demoMembers.getIfAvailable()).ifPresent(demo -> add(demoUsers(demo)));
     }
