@@ -114,9 +114,9 @@ public class DemoMembers implements ApplicationRunner {
                 organisationIds.put(org.name(), members.registerOrganisation(org.name(), org.country(), org.type()).id());
             }
             for (User user : USERS) {
-                members.registerPerson(new NewPerson(user.username(), user.fullName(),
+                members.register(new NewPerson(user.username(), user.fullName(),
                         user.username() + "@demo.consilium.example", PASSWORD,
-                        organisationIds.get(user.organisation()), user.roles()));
+                        organisationIds.get(user.organisation()), user.roles()), false);
             }
             log.info("Demo data: {} organisations and {} users with password '{}'",
                     ORGANISATIONS.size(), USERS.size(), PASSWORD);

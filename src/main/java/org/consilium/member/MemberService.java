@@ -25,10 +25,13 @@ public class MemberService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MemberService(OrganisationRepository organisations, PersonRepository people,
-                  PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+                  PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit,
+                  org.springframework.context.ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.organisations = organisations;
         this.people = people;
         this.passwordEncoder = passwordEncoder;
@@ -94,12 +97,89 @@ public class MemberService {
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public PersonSummary registerPerson(NewPerson person) {
+        return register(person, true);
+    }
+
+    /** Demo accounts share the short demo password; every other account follows the password policy. */
+    @Transactional
+    PersonSummary register(NewPerson person, boolean enforcePolicy) {
+        String username = person.username() == null ? "" : person.username().strip();
+        if (!username.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
+            throw new MemberNotValid("username", "2 to 60 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (people.existsByUsername(username)) {
+            throw new MemberNotValid("username", "This username is taken");
+        }
+        if (person.fullName() == null || person.fullName().isBlank() || person.fullName().length() > 200) {
+            throw new MemberNotValid("fullName", "Give the full name (at most 200 characters)");
+        }
+        if (person.email() == null || !person.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+                || person.email().length() > 320) {
+            throw new MemberNotValid("email", "Give a valid e-mail address");
+        }
+        if (person.roles() == null || person.roles().isEmpty()) {
+            throw new MemberNotValid("roles", "Choose at least one role");
+        }
+        if (person.organisationId() == null || organisations.findById(person.organisationId()).isEmpty()) {
+            throw new MemberNotValid("organisation", "Choose the organisation");
+        }
+        String weak = enforcePolicy ? PasswordPolicy.problem(person.password(), username, person.fullName()) : null;
+        if (weak != null) {
+            throw new MemberNotValid("password", weak);
+        }
         Organisation organisation = organisation(person.organisationId());
         PersonSummary saved = people.save(new Person(person.username(), person.fullName(), person.email(),
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
         audit.record("PERSON_REGISTERED", "person", person.username(), "Registered " + person.fullName() + " of "
                 + organisation.getName() + " with roles " + person.roles(), null);
         return saved;
+    }
+
+    /** People for administration, paged and filtered in the database. */
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public List<PersonRow> people(String filter, int offset, int limit) {
+        int size = Math.max(1, Math.min(limit, 200));
+        return people.findForAdministration(filter == null ? "" : filter.strip(),
+                PageRequest.of(offset / size, size)).stream().map(Person::row).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public int countPeople(String filter) {
+        return people.countForAdministration(filter == null ? "" : filter.strip());
+    }
+
+    /** Gives a person other roles; their sessions end, so that the new roles apply at their next sign-in. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public void changeRoles(Long personId, Set<Role> roles, String reason) {
+        if (roles == null || roles.isEmpty()) {
+            throw new MemberNotValid("roles", "Choose at least one role, or deactivate the person instead");
+        }
+        Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
+        Set<Role> before = Set.copyOf(person.getRoles());
+        person.changeRoles(roles);
+        audit.record("ROLES_CHANGED", "person", person.getUsername(), "Roles of " + person.getFullName() + ": "
+                + new java.util.TreeSet<>(before) + " → " + new java.util.TreeSet<>(roles), reason);
+        events.publishEvent(new PersonAccessChanged(person.getUsername()));
+    }
+
+    /** Deactivates a person: they can no longer sign in, and their open sessions end. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public void deactivate(Long personId, String reason) {
+        Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
+        String self = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication().getName();
+        if (person.getUsername().equals(self)) {
+            throw new MemberNotValid("person", "You cannot deactivate yourself");
+        }
+        if (!person.isActive()) {
+            throw new MemberNotValid("person", person.getFullName() + " is already deactivated");
+        }
+        person.deactivate();
+        audit.record("PERSON_DEACTIVATED", "person", person.getUsername(), "Deactivated " + person.getFullName(),
+                reason);
+        events.publishEvent(new PersonAccessChanged(person.getUsername()));
     }
 
     /** E-mail addresses of active people, for notifications. */

@@ -101,6 +101,19 @@ public class Person {
         return active;
     }
 
+    void changeRoles(Set<Role> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    PersonRow row() {
+        return new PersonRow(id, username, fullName, email, organisation.getName(), Set.copyOf(roles), active);
+    }
+
     public PersonSummary summary() {
         return new PersonSummary(id, fullName, organisation.getId(), organisation.getName());
     }

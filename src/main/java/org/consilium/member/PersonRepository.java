@@ -44,4 +44,19 @@ interface PersonRepository extends JpaRepository<Person, Long> {
             select new org.consilium.member.PersonSummary(p.id, p.fullName, o.id, o.name)
             from Person p join p.organisation o where p.id in :ids""")
     List<PersonSummary> findSummaries(Collection<Long> ids);
+
+    @Query("""
+            select p from Person p join fetch p.organisation o
+            where lower(p.username) like lower(concat('%', :filter, '%'))
+               or lower(p.fullName) like lower(concat('%', :filter, '%'))
+               or lower(o.name) like lower(concat('%', :filter, '%'))
+            order by p.fullName, p.id""")
+    List<Person> findForAdministration(String filter, Pageable page);
+
+    @Query("""
+            select count(p) from Person p join p.organisation o
+            where lower(p.username) like lower(concat('%', :filter, '%'))
+               or lower(p.fullName) like lower(concat('%', :filter, '%'))
+               or lower(o.name) like lower(concat('%', :filter, '%'))""")
+    int countForAdministration(String filter);
 }

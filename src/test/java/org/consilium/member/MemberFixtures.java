@@ -34,7 +34,8 @@ public class MemberFixtures {
 
     /** Registers a person and returns the username to sign in with. */
     public String person(String name, OrganisationSummary organisation, Role... roles) {
-        String username = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + run + "-" + (++sequence);
+        String letters = name.toLowerCase().replaceAll("[^a-z0-9]", "");
+        String username = (letters.isEmpty() ? "user" : letters) + "-" + run + "-" + (++sequence);
         SignIn.asAdministrator();
         try {
             members.registerPerson(new NewPerson(username, name, username + "@test.example", "secret-" + run,

@@ -1,0 +1,39 @@
+package org.consilium.member;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a password must be: at least 12 characters, not the username or the person's name, and not one of
+ * the passwords every guesser tries first. Length over composition rules (NIST SP 800-63B).
+ */
+final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiop12", "passwordpassword",
+            "consilium123", "consilium2026", "letmein12345", "administrator", "welcome12345", "changeme1234");
+
+    private PasswordPolicy() {
+    }
+
+    /** The reason the password is refused, or null if it is acceptable. */
+    static String problem(String password, String username, String fullName) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            return "Use at least " + MIN_LENGTH + " characters";
+        }
+        if (password.length() > 128) {
+            return "Use at most 128 characters";
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower) || lower.chars().distinct().count() < 4) {
+            return "This password is too easy to guess";
+        }
+        if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
+            return "The password may not contain the username";
+        }
+        if (fullName != null && fullName.strip().length() >= 4 && lower.contains(fullName.strip().toLowerCase(Locale.ROOT))) {
+            return "The password may not contain the person's name";
+        }
+        return null;
+    }
+}
