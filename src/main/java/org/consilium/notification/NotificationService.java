@@ -6,14 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.consilium.member.MemberService;
 import org.consilium.security.CurrentUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,30 +15,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tells people what concerns them: in the portal (kept in the database, in the transaction of the
- * change itself) and by e-mail when SMTP is configured (sent after that transaction commits, so that
- * an unreachable mail server never undoes a decision).
+ * change itself) and by e-mail when SMTP is configured (queued in that transaction and sent after it
+ * commits, so that an unreachable mail server never undoes a decision; see {@link MailOutbox}).
  */
 @Service
 @Transactional
 public class NotificationService {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
     private final MemberService members;
     private final CurrentUser currentUser;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
+    private final MailOutbox outbox;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, MemberService members, CurrentUser currentUser,
-                        ObjectProvider<JavaMailSender> mail,
-                        @Value("${consilium.mail.from:consilium@localhost}") String from, Clock clock) {
+                        MailOutbox outbox, Clock clock) {
         this.notifications = notifications;
         this.members = members;
         this.currentUser = currentUser;
-        this.mail = mail;
-        this.from = from;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -56,10 +45,12 @@ public class NotificationService {
         }
         personIds.stream().distinct().forEach(id ->
                 notifications.save(new Notification(id, clock.instant(), proposalId, message)));
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender != null) {
+        if (outbox.enabled()) {
             Map<Long, String> addresses = members.emailAddresses(personIds);
-            afterCommit(() -> addresses.values().forEach(address -> send(sender, address, message)));
+            // Plain text only: nothing a user typed can become markup in an e-mail.
+            outbox.queue(addresses.values(), "Consilium: " + (message.length() > 80
+                    ? message.substring(0, 79) + "…" : message), message + "\n\nOpen Consilium to see more.");
+            afterCommit(outbox::sendDue);
         }
     }
 
@@ -79,20 +70,6 @@ public class NotificationService {
     @PreAuthorize("isAuthenticated()")
     public void markAllRead() {
         notifications.markAllRead(currentUser.require().personId(), clock.instant());
-    }
-
-    private void send(JavaMailSender sender, String address, String message) {
-        SimpleMailMessage email = new SimpleMailMessage();
-        email.setFrom(from);
-        email.setTo(address);
-        email.setSubject("Consilium: " + (message.length() > 80 ? message.substring(0, 79) + "…" : message));
-        // Plain text only: nothing a user typed can become markup in an e-mail.
-        email.setText(message + "\n\nOpen Consilium to see more.");
-        try {
-            sender.send(email);
-        } catch (MailException e) {
-            log.warn("Could not send a notification e-mail to {}: {}", address, e.getMessage());
-        }
     }
 
     private static void afterCommit(Runnable action) {
