@@ -89,4 +89,23 @@ public final class Suites {
             return decide("Chromium", "consilium.it.browser", missing);
         }
     }
+
+    /**
+     * Stops and restarts the local MariaDB server: only where that is allowed (CI sets
+     * -Dconsilium.it.outage=required); skipped everywhere else, so a laptop's database is never stopped.
+     */
+    public static class Outage implements ExecutionCondition {
+
+        public static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (!"required".equals(System.getProperty("consilium.it.outage"))) {
+                return ConditionEvaluationResult.disabled("SKIPPED: the database outage test stops the local"
+                        + " MariaDB server; it runs only with -Dconsilium.it.outage=required (as .ci/run sets)");
+            }
+            return decide("Database outage", "consilium.it.outage",
+                    Files.isExecutable(MARIADBD) ? null : MARIADBD + " is missing");
+        }
+    }
 }

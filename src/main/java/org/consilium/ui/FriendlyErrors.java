@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +22,26 @@ class FriendlyErrors implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            Throwable cause = rootOf(error.getThrowable());
-            String message;
-            if (cause instanceof AccessDeniedException denied) {
-                message = denied.getMessage();
-            } else if (hasCause(error.getThrowable(), DataAccessException.class)) {
-                log.error("Database failure in the UI", error.getThrowable());
-                message = "The database cannot be reached just now. Nothing was lost on this page: try again in a moment.";
-            } else {
-                log.error("Unexpected failure in the UI", error.getThrowable());
-                message = "Something went wrong on our side and was logged. Your input is still on the page; please try again.";
-            }
+            String message = messageFor(error.getThrowable());
             if (UI.getCurrent() != null) {
                 UI.getCurrent().access(() -> Problems.show(message));
             }
         }));
+    }
+
+    /** What the user is told about a failure; logs what they are not told. */
+    static String messageFor(Throwable failure) {
+        Throwable cause = rootOf(failure);
+        if (cause instanceof AccessDeniedException denied) {
+            return denied.getMessage();
+        }
+        if (hasCause(failure, DataAccessException.class) || hasCause(failure, TransactionException.class)
+                || hasCause(failure, java.sql.SQLException.class)) {
+            log.error("Database failure in the UI", failure);
+            return "The database cannot be reached just now. Nothing was lost on this page: try again in a moment.";
+        }
+        log.error("Unexpected failure in the UI", failure);
+        return "Something went wrong on our side and was logged. Your input is still on the page; please try again.";
     }
 
     private static Throwable rootOf(Throwable t) {
