@@ -69,9 +69,10 @@ class AuditView extends Div {
         grid.setId("audit-trail");
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(AuditEntry::kind).setHeader("What").setAutoWidth(true);
-        grid.addColumn(e -> e.recordId() == null ? "" : e.recordId()).setHeader("Record").setAutoWidth(true);
+        grid.addColumn(AuditEntry::actorName).setHeader("Who").setWidth("10rem").setFlexGrow(0);
+        grid.addColumn(AuditEntry::kind).setHeader("What").setWidth("14rem").setFlexGrow(0);
+        grid.addColumn(e -> e.recordId() == null ? "" : e.recordId()).setHeader("Record").setWidth("10rem")
+                .setFlexGrow(0);
         grid.addColumn(e -> e.summary() + (e.reason() == null ? "" : " — " + e.reason())).setHeader("Details")
                 .setFlexGrow(1);
         grid.setTooltipGenerator(e -> "hash " + e.hash() + "\nprevious " + e.previousHash());

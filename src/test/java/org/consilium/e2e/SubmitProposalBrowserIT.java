@@ -326,6 +326,24 @@ class SubmitProposalBrowserIT {
         browser.upload("#verify-upload", altered);
         browser.waitForText("#verification-result", "agreement-altered.pdf");
         assertThat(browser.text("#verification-result")).doesNotContain("Genuine");
+
+        auditTrailOf(reference);
+    }
+
+    /** Staff read the proposal's trail, filtered in the database, and verify the whole chain. */
+    private void auditTrailOf(String reference) {
+        browser.signOut();
+        browser.signIn("staff", "demo");
+        browser.open("/audit");
+        browser.type("#audit-record", reference);
+        browser.waitForText("#audit-trail", "AGREEMENT_EXECUTED");
+        assertThat(browser.text("#audit-trail")).contains("VOTE_CAST", "SIGNATURE_REFUSED", "AGREEMENT_SIGNED",
+                "STATUS_CHANGED").doesNotContain("APPROVE_WITH_RECOMMENDATIONS");
+        browser.click("#audit-verify");
+        browser.waitForText("#audit-verification", "The audit trail is intact");
+        browser.resize(1400, 1000);
+        browser.screenshot("audit-trail");
+        browser.resize(1280, 1000);
     }
 
     private void openTask(String reference) {
