@@ -145,12 +145,19 @@ public class AgreementPanel extends Div {
                 : " and its signatures become void") + ". Only the new version can be signed.");
         Button generate = new Button("Generate", e -> {
             try {
-                int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue());
+                int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue(),
+                        a.latest() == null ? 0 : a.latest().number());
                 dialog.close();
                 Problems.success("Version " + number + " generated.");
                 refresh();
             } catch (AgreementRefused refused) {
-                showOn(refused, months);
+                if (refused.field() == null) {
+                    dialog.close();
+                    Problems.show(refused.getMessage());
+                    refresh();
+                } else {
+                    showOn(refused, months);
+                }
             }
         });
         generate.setId("confirm-generate");

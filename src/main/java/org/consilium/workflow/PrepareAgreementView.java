@@ -57,7 +57,7 @@ class PrepareAgreementView extends TaskScreen {
         IntegerField months = AgreementPanel.monthsField(overview == null ? deadlines.defaultAccessMonths()
                 : overview.accessMonths());
         Button generate = new Button(latest == null ? "Generate the agreement" : "Generate version "
-                + (latest.number() + 1), e -> generate(proposalId, months));
+                + (latest.number() + 1), e -> generate(proposalId, months, latest == null ? 0 : latest.number()));
         generate.setId("generate-version");
         HorizontalLayout bar = new HorizontalLayout(months, generate);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
@@ -78,14 +78,20 @@ class PrepareAgreementView extends TaskScreen {
         add(panel, new AgreementPanel(agreements, proposalId));
     }
 
-    private void generate(Long proposalId, IntegerField months) {
+    private void generate(Long proposalId, IntegerField months, int seenLatest) {
         try {
-            int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue());
+            int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue(),
+                    seenLatest);
             Problems.success("Version " + number + " generated. Check the preview before sending it.");
             show();
         } catch (AgreementRefused refused) {
-            months.setErrorMessage(refused.getMessage());
-            months.setInvalid(true);
+            if (refused.field() == null) {
+                Problems.show(refused.getMessage());
+                show();
+            } else {
+                months.setErrorMessage(refused.getMessage());
+                months.setInvalid(true);
+            }
         } catch (TaskGone gone) {
             gone(gone);
         }
