@@ -252,7 +252,8 @@ public class AgreementService {
     }
 
     /** The version a signatory is asked to sign, with the words their signature will carry. */
-    public record ToSign(int version, String sha256, String organisation, String meaning, String generatedBy) {
+    public record ToSign(String reference, int version, String sha256, String organisation, String meaning,
+                         String generatedBy) {
     }
 
     @PreAuthorize("hasRole('SIGNATORY')")
@@ -264,7 +265,8 @@ public class AgreementService {
         requireSignatoryOf(agreement, party, signer);
         AgreementVersion latest = latest(agreement);
         String organisation = signer.organisationName();
-        return new ToSign(latest.getNumber(), documentSha(latest.getDocumentId()), organisation,
+        return new ToSign(lifecycle.reference(proposalId), latest.getNumber(), documentSha(latest.getDocumentId()),
+                organisation,
                 meaning(organisation), nameOf(members.summaries(List.of(latest.getGeneratedBy())), latest.getGeneratedBy()));
     }
 
@@ -280,6 +282,9 @@ public class AgreementService {
         if (!meaningConfirmed) {
             throw new AgreementRefused("meaning", "Confirm that you sign on behalf of " + signer.organisationName());
         }
+        // Who may sign for this party is checked before the password, so that nobody else can write a refusal.
+        requireSignatoryOf(agreements.findByProposalId(proposalId)
+                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement.")), party, signer);
         if (!members.passwordMatches(signer.personId(), password)) {
             refusals.record(proposalId, "Wrong password given by " + signer.fullName() + " signing for "
                     + signer.organisationName());

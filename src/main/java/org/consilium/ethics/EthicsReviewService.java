@@ -6,6 +6,7 @@ import org.consilium.proposal.AttachmentKind;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalNotValid;
+import org.consilium.proposal.ProposalStatus;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +38,11 @@ public class EthicsReviewService {
     @PreAuthorize("hasRole('ETHICS_REVIEWER')")
     public void decide(Long proposalId, EthicsRoute route, EthicsOutcome outcome, String conditions, String comment) {
         ConsiliumUser reviewer = currentUser.require();
+        // Only a proposal under review has an ethics review open: not a draft, not one already decided.
+        if (proposals.status(proposalId) != ProposalStatus.UNDER_REVIEW) {
+            throw ProposalNotValid.decision("decision", "This proposal is not under ethics review: "
+                    + proposals.status(proposalId).label().toLowerCase() + ".");
+        }
         String conditionText = strip(conditions);
         String commentText = strip(comment);
         if (outcome == null) {

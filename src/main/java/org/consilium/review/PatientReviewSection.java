@@ -29,7 +29,12 @@ class PatientReviewSection implements ProposalPageSection {
         if (!review.hasRound(details.id())) {
             return Optional.empty();
         }
-        RoundResults results = review.results(details.id());
+        RoundResults results;
+        try {
+            results = review.results(details.id());
+        } catch (VoteRefused notForThisViewer) {
+            return Optional.empty(); // e.g. a team member or a signatory: the round is not theirs to see
+        }
         Div section = new Div(new H3("Patient review"));
         section.addClassName("form-section");
         section.setId("patient-review");

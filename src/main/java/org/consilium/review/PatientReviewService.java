@@ -121,7 +121,7 @@ public class PatientReviewService implements ProposalReaders {
      * organisations have voted, nobody sees how. Once closed, applicant and staff see everything,
      * attributed to organisations.
      */
-    @PreAuthorize("hasAnyRole('STAFF', 'ADMINISTRATOR', 'RESEARCHER', 'PATIENT_REPRESENTATIVE', 'ETHICS_REVIEWER')")
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public RoundResults results(Long proposalId) {
         VotingRound round = round(proposalId);

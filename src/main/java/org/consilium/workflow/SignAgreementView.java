@@ -16,7 +16,6 @@ import org.consilium.agreement.AgreementService;
 import org.consilium.agreement.PdfLinks;
 import org.consilium.agreement.SignatureLine;
 import org.consilium.agreement.SigningParty;
-import org.consilium.proposal.ProposalService;
 import org.consilium.security.Roles;
 import org.consilium.ui.Formats;
 import org.consilium.ui.Problems;
@@ -33,12 +32,10 @@ class SignAgreementView extends TaskScreen {
 
     private final AgreementTaskService agreementTasks;
     private final AgreementService agreements;
-    private final ProposalService proposals;
 
-    SignAgreementView(AgreementTaskService agreementTasks, AgreementService agreements, ProposalService proposals) {
+    SignAgreementView(AgreementTaskService agreementTasks, AgreementService agreements) {
         this.agreementTasks = agreementTasks;
         this.agreements = agreements;
-        this.proposals = proposals;
     }
 
     @Override
@@ -54,7 +51,7 @@ class SignAgreementView extends TaskScreen {
         }
         int version = toSign.version();
         Div panel = new Div(new H3((signing.party() == SigningParty.LEAD_ORGANISATION ? "Sign" : "Countersign")
-                + " the data-access agreement — " + proposals.standing(proposalId).reference()));
+                + " the data-access agreement — " + toSign.reference()));
         panel.addClassName("form-section");
         panel.setId("sign-agreement");
         panel.add(new Paragraph("Version " + version + ", prepared by " + toSign.generatedBy() + ". You sign for "
