@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 final class ExecutedAgreements {
 
-    private static final Pattern MARKER = Pattern.compile("consilium-agreement:([A-Z0-9-]+):v(\\d+)");
+    private static final Pattern MARKER = Pattern.compile("consilium-agreement:([A-Z0-9-]{1,40}):v(\\d{1,9})\\b");
 
     /** What a PDF claims to be, from its keywords. */
     record Claim(String reference, int version) {

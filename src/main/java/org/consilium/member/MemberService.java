@@ -53,13 +53,13 @@ public class MemberService {
 
     @PreAuthorize("isAuthenticated()")
     public List<PersonSummary> findPeopleWithRole(Role role, String filter, int offset, int limit) {
-        return people.findActiveWithRole(role, filter == null ? "" : filter.strip(),
+        return people.findActiveWithRole(role, literal(filter),
                 PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1)));
     }
 
     @PreAuthorize("isAuthenticated()")
     public int countPeopleWithRole(Role role, String filter) {
-        return people.countActiveWithRole(role, filter == null ? "" : filter.strip());
+        return people.countActiveWithRole(role, literal(filter));
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -87,6 +87,22 @@ public class MemberService {
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public OrganisationSummary registerOrganisation(String name, String countryCode, OrganisationType type) {
+        String cleanName = name == null ? "" : name.strip();
+        String country = countryCode == null ? "" : countryCode.strip().toUpperCase(java.util.Locale.ROOT);
+        if (cleanName.isEmpty() || cleanName.length() > 200) {
+            throw new MemberNotValid("name", "Give the organisation's name (at most 200 characters)");
+        }
+        if (!country.matches("[A-Z]{2}")) {
+            throw new MemberNotValid("countryCode", "Give the two-letter country code (ISO 3166), e.g. NL");
+        }
+        if (type == null) {
+            throw new MemberNotValid("type", "Choose the kind of organisation");
+        }
+        if (organisations.findByName(cleanName).isPresent()) {
+            throw new MemberNotValid("name", "An organisation of this name is registered already");
+        }
+        name = cleanName;
+        countryCode = country;
         OrganisationSummary saved = organisations.save(new Organisation(name, countryCode, type, clock.instant()))
                 .summary();
         audit.record("ORGANISATION_REGISTERED", "organisation", "organisation #" + saved.id(),
@@ -110,11 +126,12 @@ public class MemberService {
         if (people.existsByUsername(username)) {
             throw new MemberNotValid("username", "This username is taken");
         }
-        if (person.fullName() == null || person.fullName().isBlank() || person.fullName().length() > 200) {
+        String fullName = person.fullName() == null ? "" : person.fullName().strip();
+        if (fullName.isEmpty() || fullName.length() > 200) {
             throw new MemberNotValid("fullName", "Give the full name (at most 200 characters)");
         }
-        if (person.email() == null || !person.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-                || person.email().length() > 320) {
+        String email = person.email() == null ? "" : person.email().strip();
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
             throw new MemberNotValid("email", "Give a valid e-mail address");
         }
         if (person.roles() == null || person.roles().isEmpty()) {
@@ -128,9 +145,9 @@ public class MemberService {
             throw new MemberNotValid("password", weak);
         }
         Organisation organisation = organisation(person.organisationId());
-        PersonSummary saved = people.save(new Person(person.username(), person.fullName(), person.email(),
+        PersonSummary saved = people.save(new Person(username, fullName, email,
                 passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
-        audit.record("PERSON_REGISTERED", "person", person.username(), "Registered " + person.fullName() + " of "
+        audit.record("PERSON_REGISTERED", "person", username, "Registered " + fullName + " of "
                 + organisation.getName() + " with roles " + person.roles(), null);
         return saved;
     }
@@ -139,13 +156,13 @@ public class MemberService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public List<PersonRow> people(String filter, int offset, int limit) {
         int size = Math.max(1, Math.min(limit, 200));
-        return people.findForAdministration(filter == null ? "" : filter.strip(),
+        return people.findForAdministration(literal(filter),
                 PageRequest.of(offset / size, size)).stream().map(Person::row).toList();
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public int countPeople(String filter) {
-        return people.countForAdministration(filter == null ? "" : filter.strip());
+        return people.countForAdministration(literal(filter));
     }
 
     /** Gives a person other roles; their sessions end, so that the new roles apply at their next sign-in. */
@@ -155,6 +172,7 @@ public class MemberService {
         if (roles == null || roles.isEmpty()) {
             throw new MemberNotValid("roles", "Choose at least one role, or deactivate the person instead");
         }
+        requireReasonWithinLimit(reason);
         Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
         Set<Role> before = Set.copyOf(person.getRoles());
         person.changeRoles(roles);
@@ -167,6 +185,7 @@ public class MemberService {
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public void deactivate(Long personId, String reason) {
+        requireReasonWithinLimit(reason);
         Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
         String self = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication().getName();
@@ -180,6 +199,18 @@ public class MemberService {
         audit.record("PERSON_DEACTIVATED", "person", person.getUsername(), "Deactivated " + person.getFullName(),
                 reason);
         events.publishEvent(new PersonAccessChanged(person.getUsername()));
+    }
+
+    private static void requireReasonWithinLimit(String reason) {
+        if (reason != null && reason.length() > 4_000) {
+            throw new MemberNotValid("reason", "At most 4000 characters");
+        }
+    }
+
+    /** Escapes LIKE's wildcards in a typed filter, so that they match themselves (backslash: H2's and MySQL's default). */
+    static String literal(String filter) {
+        String text = filter == null ? "" : filter.strip();
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** E-mail addresses of active people, for notifications. */

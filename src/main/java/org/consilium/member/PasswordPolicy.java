@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a password must be: at least 12 characters, not the username or the person's name, and not one of
+ * What a password must be: at least 12 characters and at most 72 bytes (what bcrypt reads), not the username or the person's name, and not one of
  * the passwords every guesser tries first. Length over composition rules (NIST SP 800-63B).
  */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
+    static final int MAX_BYTES = 72;
     private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiop12", "passwordpassword",
             "consilium123", "consilium2026", "letmein12345", "administrator", "welcome12345", "changeme1234");
 
@@ -21,8 +22,9 @@ final class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             return "Use at least " + MIN_LENGTH + " characters";
         }
-        if (password.length() > 128) {
-            return "Use at most 128 characters";
+        // bcrypt reads at most 72 bytes: a longer password would be cut silently, or refused by the encoder.
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "Use at most " + MAX_BYTES + " bytes (about 70 characters without accents)";
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() < 4) {

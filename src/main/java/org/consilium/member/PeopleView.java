@@ -83,7 +83,7 @@ class PeopleView extends Div {
         TextField fullName = new TextField("Full name");
         fullName.setMaxLength(200);
         EmailField email = new EmailField("E-mail");
-        email.setMaxLength(320);
+        email.setMaxLength(254);
         ComboBox<OrganisationSummary> organisation = new ComboBox<>("Organisation");
         organisation.setItems(members.activeOrganisations());
         organisation.setItemLabelGenerator(OrganisationSummary::name);
@@ -91,7 +91,7 @@ class PeopleView extends Div {
         PasswordField password = new PasswordField("Initial password");
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters; tell it to the person"
                 + " through another channel.");
-        password.setMaxLength(128);
+        password.setMaxLength(PasswordPolicy.MAX_BYTES);
         Button save = new Button("Register", e -> {
             try {
                 members.registerPerson(new NewPerson(username.getValue().strip(), fullName.getValue().strip(),

@@ -11,14 +11,20 @@ final class FileNames {
     static String clean(String name) {
         String base = name == null ? "" : name;
         base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
-        base = base.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+        // Control characters and the bidirectional controls (the right-to-left override would make "fdp.exe"
+        // look like "exe.pdf") become underscores, as do characters file systems refuse. Joiners stay: emoji need them.
+        base = base.replaceAll("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\"<>|:*?]", "_").strip();
         if (base.isEmpty() || base.chars().allMatch(c -> c == '.')) {
             base = "document.pdf";
         }
         if (base.length() > MAX_LENGTH) {
             int dot = base.lastIndexOf('.');
             String extension = dot > 0 && base.length() - dot <= 10 ? base.substring(dot) : "";
-            base = base.substring(0, MAX_LENGTH - extension.length()) + extension;
+            int keep = MAX_LENGTH - extension.length();
+            if (Character.isHighSurrogate(base.charAt(keep - 1))) {
+                keep--; // never half a character
+            }
+            base = base.substring(0, keep) + extension;
         }
         return base;
     }
