@@ -75,6 +75,7 @@ class SignAgreementView extends TaskScreen {
         PasswordField password = new PasswordField("Your password");
         password.setId("signing-password");
         password.setHelperText("Enter your password again to sign.");
+        password.setMaxLength(200);
         password.setWidthFull();
         Button sign = new Button("Sign the agreement", e -> {
             try {
