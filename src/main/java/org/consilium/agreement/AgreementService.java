@@ -131,7 +131,7 @@ public class AgreementService {
         Map<Long, String> shas = shasOf(all);
         ProposalStatus status = lifecycle.status(proposalId);
         boolean staff = user.hasRole(Role.STAFF);
-        boolean applicantSide = viewer == Viewer.APPLICANT;
+        boolean applicantSide = viewer == Viewer.APPLICANT || viewer == Viewer.TEAM;
         return Optional.of(new AgreementOverview(proposalId, agreement.getStatus(), agreement.getAccessMonths(),
                 organisations.get(agreement.getLeadOrganisationId()), organisations.get(agreement.getFoundationId()),
                 agreement.getExecutedAt(), agreement.getAccessEndsAt(),
@@ -145,7 +145,7 @@ public class AgreementService {
                         staff && status == ProposalStatus.APPROVED && agreement.getStatus() != AgreementStatus.EXECUTED,
                         staff && status == ProposalStatus.ACTIVE && !agreement.isClosureRequested(),
                         applicantSide && (status == ProposalStatus.ACTIVE || status == ProposalStatus.EXPIRED),
-                        viewer == Viewer.APPLICANT && !agreement.isClosureRequested() && isApplicant(proposalId, user)
+                        viewer == Viewer.APPLICANT && !agreement.isClosureRequested()
                                 && (status == ProposalStatus.ACTIVE || status == ProposalStatus.EXPIRED)),
                 agreement.isClosureRequested()));
     }
@@ -503,7 +503,8 @@ public class AgreementService {
                 ethics.conditionsFor(proposal.id()).orElse(null), recommendations, accessMonths);
     }
 
-    private enum Viewer { NONE, APPLICANT, PARTY }
+    /** Who the viewer is to an agreement: a party (staff or a signatory), the applicant, a team member. */
+    private enum Viewer { NONE, APPLICANT, TEAM, PARTY }
 
     private Viewer viewerOf(Agreement agreement, ConsiliumUser user) {
         if (user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR)) {
@@ -515,14 +516,11 @@ public class AgreementService {
         }
         if (user.hasRole(Role.RESEARCHER)) {
             return proposals.findStanding(agreement.getProposalId())
-                    .filter(s -> s.viewerIsApplicant() || s.viewerIsTeamMember())
-                    .map(s -> Viewer.APPLICANT).orElse(Viewer.NONE);
+                    .map(s -> s.viewerIsApplicant() ? Viewer.APPLICANT
+                            : s.viewerIsTeamMember() ? Viewer.TEAM : Viewer.NONE)
+                    .orElse(Viewer.NONE);
         }
         return Viewer.NONE;
-    }
-
-    private boolean isApplicant(Long proposalId, ConsiliumUser user) {
-        return proposals.standing(proposalId).viewerIsApplicant();
     }
 
     private Agreement readable(Long proposalId) {

@@ -54,7 +54,7 @@ class PeopleView extends Div {
         grid.setId("people");
         grid.addColumn(PersonRow::fullName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(PersonRow::username).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(PersonRow::organisation).setHeader("Organisation").setAutoWidth(true);
+        grid.addColumn(PersonRow::organisation).setHeader("Organisation").setFlexGrow(1);
         grid.addColumn(p -> p.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Roles").setFlexGrow(1);
         grid.addColumn(p -> p.active() ? "Active" : "Deactivated").setHeader("State").setAutoWidth(true);
@@ -65,8 +65,8 @@ class PeopleView extends Div {
             roles.setEnabled(p.active());
             deactivate.setEnabled(p.active());
             return new HorizontalLayout(roles, deactivate);
-        }).setHeader("").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
         grid.setDataProvider(new CallbackDataProvider<PersonRow, Void>(
                 q -> members.people(filter.getValue(), q.getOffset(), q.getLimit()).stream(),

@@ -57,6 +57,8 @@ class OperationsView extends Div {
             }
             refresh();
         })).setAutoWidth(true);
+        mails.setEmptyStateText("Every e-mail has been sent, or is still being tried.");
+        steps.setEmptyStateText("No workflow step has failed.");
         for (Grid<?> grid : new Grid<?>[] {mails, steps}) {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.setAllRowsVisible(true);

@@ -331,12 +331,15 @@ class SubmitProposalBrowserIT {
     }
 
     /** Staff read the proposal's trail, filtered in the database, and verify the whole chain. */
-    private void auditTrailOf(String reference) {
+    private void auditTrailOf(String reference) throws InterruptedException {
         browser.signOut();
         browser.signIn("staff", "demo");
         browser.open("/audit");
         browser.type("#audit-record", reference);
+        Thread.sleep(1_000); // the filter is sent once typing pauses
+        browser.settle();
         browser.waitForText("#audit-trail", "AGREEMENT_EXECUTED");
+        assertThat(browser.text("#audit-trail")).doesNotContain("PERSON_REGISTERED");
         assertThat(browser.text("#audit-trail")).contains("VOTE_CAST", "SIGNATURE_REFUSED", "AGREEMENT_SIGNED",
                 "STATUS_CHANGED").doesNotContain("APPROVE_WITH_RECOMMENDATIONS");
         browser.click("#audit-verify");
@@ -344,6 +347,21 @@ class SubmitProposalBrowserIT {
         browser.resize(1400, 1000);
         browser.screenshot("audit-trail");
         browser.resize(1280, 1000);
+
+        // The administrator's screens: people (filtered in the database) and background incidents.
+        browser.signOut();
+        browser.signIn("admin", "demo");
+        browser.open("/admin/people");
+        browser.type("#people-filter", "Rijnland");
+        Thread.sleep(1_000); // the filter is sent once typing pauses
+        browser.settle();
+        browser.waitForText("#people", "Maarten Jansen");
+        assertThat(browser.text("#people")).contains("Dr Anna de Vries").doesNotContain("Sofia Marques");
+        browser.screenshot("people");
+        browser.open("/admin/operations");
+        browser.waitForText(".page", "E-mails not sent");
+        assertThat(browser.text(".page")).contains("Workflow incidents");
+        browser.screenshot("operations");
     }
 
     private void openTask(String reference) {
