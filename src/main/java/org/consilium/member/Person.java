@@ -52,6 +52,14 @@ public class Person {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** ISO language code the person chose (en, fr); null until they choose. */
+    @Column(length = 8)
+    private String language;
+
+    /** Time-zone id the person chose (Europe/Paris); null until they choose. */
+    @Column(name = "time_zone", length = 60)
+    private String timeZone;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -104,6 +112,19 @@ public class Person {
     void changeRoles(Set<Role> newRoles) {
         roles.clear();
         roles.addAll(newRoles);
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    void choose(String language, String timeZone) {
+        this.language = language;
+        this.timeZone = timeZone;
     }
 
     void deactivate() {

@@ -10,50 +10,56 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.consilium.member.DemoMembers;
+import org.consilium.ui.LanguageMenu;
+import org.consilium.ui.UserLocales;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** Sign-in. Lists the demo users only where demo data is loaded (the embedded default). */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Consilium")
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver {
+class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(ObjectProvider<DemoMembers> demoMembers) {
+    LoginView(ObjectProvider<DemoMembers> demoMembers, UserLocales locales) {
         addClassName("login-page");
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.START);
         getStyle().set("padding-top", "var(--lumo-space-xl)");
 
-        H1 title = new H1("Consilium");
+        H1 title = new H1(getTranslation("app.name"));
         title.getStyle().set("color", "white").set("margin-bottom", "0");
-        Paragraph tagline = new Paragraph("Research-project governance of the European Haematology Data Foundation");
+        Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
         tagline.getStyle().set("color", "white").set("margin-top", "0");
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         LoginI18n i18n = LoginI18n.createDefault();
         // Says the same whether the user exists, the password is wrong or the account is locked.
-        i18n.getErrorMessage().setTitle("Not signed in");
-        i18n.getErrorMessage().setMessage("The username or password is not correct, or there were too many failed"
-                + " attempts: after 5 the account is locked for 15 minutes.");
+        i18n.getForm().setTitle(getTranslation("login.form.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         login.setI18n(i18n);
-        add(title, tagline, login);
+        LanguageMenu language = new LanguageMenu(locales, false);
+        language.getStyle().set("color", "white");
+        add(language, title, tagline, login);
         Optional.ofNullable(demoMembers.getIfAvailable()).ifPresent(demo -> add(demoUsers(demo)));
     }
 
-    private static Div demoUsers(DemoMembers demo) {
+    private Div demoUsers(DemoMembers demo) {
         Div box = new Div();
         box.addClassName("demo-users");
         box.setId("demo-users");
-        box.add(new Paragraph("Demo users — password \"" + DemoMembers.PASSWORD + "\" (embedded demo database only):"));
+        box.add(new Paragraph(getTranslation("login.demo", DemoMembers.PASSWORD)));
         Element table = new Element("table");
         demo.accounts().forEach(account -> {
             Element row = new Element("tr");
@@ -64,6 +70,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         });
         box.getElement().appendChild(table);
         return box;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title");
     }
 
     @Override

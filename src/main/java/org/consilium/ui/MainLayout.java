@@ -27,7 +27,7 @@ import org.consilium.security.CurrentUser;
 public class MainLayout extends AppLayout {
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, java.util.List<HeaderWidget> widgets) {
-        H1 title = new H1("Consilium");
+        H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
         addToNavbar(new DrawerToggle(), title);
 
@@ -61,8 +61,8 @@ public class MainLayout extends AppLayout {
         return box;
     }
 
-    private static Button signOut(AuthenticationContext authentication) {
-        Button button = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+    private Button signOut(AuthenticationContext authentication) {
+        Button button = new Button(getTranslation("action.signOut"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.getElement().getStyle().set("margin-right", "var(--lumo-space-m)").set("color", "white");
         return button;

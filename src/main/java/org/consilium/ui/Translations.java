@@ -1,0 +1,66 @@
+package org.consilium.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every word the portal shows, in the user's language: Vaadin asks here for {@code getTranslation(key)}, and the
+ * texts live in {@code i18n/messages*.properties} through Spring's message source. A missing text shows as
+ * {@code !key!} (and {@code TranslationsTest} fails on it) rather than falling back silently.
+ */
+@Component
+public class Translations implements I18NProvider {
+
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale FRENCH = Locale.FRENCH;
+
+    private static final Logger log = LoggerFactory.getLogger(Translations.class);
+
+    private final MessageSource messages;
+
+    Translations(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return List.of(ENGLISH, FRENCH);
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        try {
+            return messages.getMessage(key, params, locale == null ? ENGLISH : locale);
+        } catch (NoSuchMessageException e) {
+            log.warn("No text for {} in {}", key, locale);
+            return "!" + key + "!";
+        }
+    }
+
+    /** For code that is not a component (dialogs built in helpers, notifications): the current UI's language. */
+    public static String t(String key, Object... params) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            throw new IllegalStateException("No UI to translate " + key + " for; pass a locale instead");
+        }
+        return ui.getTranslation(key, params);
+    }
+
+    /** The current UI's locale, English outside a UI. */
+    public static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? ENGLISH : ui.getLocale();
+    }
+
+    /** Picks the portal language for a language code (null or unknown: English). */
+    public static Locale forCode(String code) {
+        return "fr".equals(code) ? FRENCH : ENGLISH;
+    }
+}
