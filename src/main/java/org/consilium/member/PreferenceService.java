@@ -3,8 +3,8 @@ package org.consilium.member;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.Set;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class PreferenceService {
-
-    /** The languages the portal speaks; a third one is a translation file plus its code here. */
-    public static final Set<String> LANGUAGES = Set.of("en", "fr");
 
     private final PersonRepository people;
     private final CurrentUser currentUser;
@@ -41,7 +38,7 @@ public class PreferenceService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void choose(String language, String timeZone) {
-        if (language != null && !LANGUAGES.contains(language)) {
+        if (language != null && !Translations.speaks(language)) {
             throw new MemberNotValid("language", "The portal does not speak \"" + language + "\".");
         }
         if (timeZone != null && !isZone(timeZone)) {

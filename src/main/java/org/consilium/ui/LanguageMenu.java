@@ -11,7 +11,6 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The language switch (each language named in itself) and, for signed-in people, the time-zone choice.
@@ -19,18 +18,16 @@ import java.util.Map;
  */
 public class LanguageMenu extends MenuBar {
 
-    private static final Map<Locale, String> NAMES = Map.of(Translations.ENGLISH, "English", Translations.FRENCH, "Français");
-
     public LanguageMenu(UserLocales locales, boolean signedIn) {
         setId("language-menu");
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_CONTRAST);
         Locale current = Translations.locale();
         MenuItem root = addItem(VaadinIcon.GLOBE.create());
         root.add(" " + current.getLanguage().toUpperCase(Locale.ROOT));
-        root.setAriaLabel(getTranslation("preferences.menu", NAMES.getOrDefault(current, "English"), UserZone.current().getId()));
+        root.setAriaLabel(getTranslation("preferences.menu", Translations.nameOf(current), UserZone.current().getId()));
         SubMenu menu = root.getSubMenu();
-        for (Locale locale : new Locale[] {Translations.ENGLISH, Translations.FRENCH}) {
-            MenuItem item = menu.addItem(NAMES.get(locale), e -> locales.switchTo(locale));
+        for (Locale locale : Translations.languages()) {
+            MenuItem item = menu.addItem(Translations.nameOf(locale), e -> locales.switchTo(locale));
             item.getElement().setAttribute("lang", locale.getLanguage());
             item.setId("language-" + locale.getLanguage());
             item.setCheckable(true);

@@ -2,12 +2,19 @@ package org.consilium.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.i18n.I18NProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +30,36 @@ public class Translations implements I18NProvider {
 
     private static final Logger log = LoggerFactory.getLogger(Translations.class);
 
+    private static final List<Locale> LANGUAGES = discoverLanguages();
+
     private final MessageSource messages;
 
     Translations(MessageSource messages) {
         this.messages = messages;
     }
 
+    /** English first, then every language that has an {@code i18n/messages_<code>.properties} file. */
     @Override
     public List<Locale> getProvidedLocales() {
-        return List.of(ENGLISH, FRENCH);
+        return LANGUAGES;
+    }
+
+    public static List<Locale> languages() {
+        return LANGUAGES;
+    }
+
+    private static List<Locale> discoverLanguages() {
+        List<Locale> found = new ArrayList<>(List.of(ENGLISH));
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/messages_*.properties");
+            Arrays.stream(files).map(Resource::getFilename).filter(Objects::nonNull)
+                    .map(name -> name.substring("messages_".length(), name.length() - ".properties".length()))
+                    .filter(code -> code.matches("[a-z]{2,3}")).distinct().sorted()
+                    .forEach(code -> found.add(Locale.forLanguageTag(code)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the translation files", e);
+        }
+        return List.copyOf(found);
     }
 
     @Override
@@ -61,6 +89,16 @@ public class Translations implements I18NProvider {
 
     /** Picks the portal language for a language code (null or unknown: English). */
     public static Locale forCode(String code) {
-        return "fr".equals(code) ? FRENCH : ENGLISH;
+        return LANGUAGES.stream().filter(l -> l.getLanguage().equals(code)).findFirst().orElse(ENGLISH);
+    }
+
+    public static boolean speaks(String code) {
+        return LANGUAGES.stream().anyMatch(l -> l.getLanguage().equals(code));
+    }
+
+    /** A language's name in that language ("Français"), for the language menu. */
+    public static String nameOf(Locale language) {
+        String name = language.getDisplayLanguage(language);
+        return name.isEmpty() ? language.getLanguage() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 }
