@@ -29,23 +29,25 @@ class TaskInboxView extends Div implements HasDynamicTitle {
 
         Grid<InboxTask> grid = new Grid<>();
         grid.setId("task-inbox");
-        grid.addColumn(InboxTask::name).setHeader(getTranslation("workflow.column.task")).setAutoWidth(true);
+        // Widths that fit a 1280-pixel window in both languages; long task names and titles wrap.
+        grid.addColumn(InboxTask::name).setHeader(getTranslation("workflow.column.task")).setWidth("11em")
+                .setFlexGrow(1);
         grid.addColumn(t -> t.reference() == null ? "" : t.reference())
-                .setHeader(getTranslation("workflow.column.proposal")).setAutoWidth(true);
+                .setHeader(getTranslation("workflow.column.proposal")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle())
-                .setHeader(getTranslation("workflow.column.title")).setFlexGrow(1).setWidth("16em");
+                .setHeader(getTranslation("workflow.column.title")).setWidth("11em").setFlexGrow(2);
         grid.addColumn(t -> Formats.dateTime(t.created())).setHeader(getTranslation("workflow.column.waitingSince"))
-                .setAutoWidth(true);
+                .setWidth("8em").setFlexGrow(0);
         grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due()))
-                .setHeader(getTranslation("workflow.column.due")).setAutoWidth(true);
+                .setHeader(getTranslation("workflow.column.due")).setWidth("8em").setFlexGrow(0);
         grid.addColumn(t -> t.assignee() == null ? getTranslation("workflow.inbox.openToGroup")
                         : t.heldBy(me) ? getTranslation("workflow.inbox.you") : t.assignee())
-                .setHeader(getTranslation("workflow.column.heldBy")).setAutoWidth(true);
+                .setHeader(getTranslation("workflow.column.heldBy")).setWidth("8em").setFlexGrow(1);
         grid.addComponentColumn(t -> claimOrRelease(inbox, grid, t, me)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
         grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) inbox.countMyTasks());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("workflow.inbox.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(e.getItem()))));
         grid.setHeight("60vh");
