@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.consilium.security.Roles;
+import org.consilium.ui.DatePickers;
 import org.consilium.ui.Formats;
 import org.consilium.ui.Translations;
 
@@ -61,6 +62,8 @@ class AuditView extends Div implements HasDynamicTitle {
         // Kinds are stored codes; each is named in the user's language, or shown as stored if it has no text yet.
         kind.setItemLabelGenerator(k -> kindName(translations, k));
         kind.setClearButtonVisible(true);
+        DatePickers.localized(from);
+        DatePickers.localized(to);
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
         for (TextField field : new TextField[] {person, record}) {

@@ -34,7 +34,10 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
+        // A view that reroutes here says why in its own words; the router's own "no route" message is English only.
+        boolean noSuchRoute = event.getSource().getRegistry().getNavigationTarget(event.getLocation().getPath())
+                .isEmpty();
+        reason.setText(parameter.hasCustomMessage() && !noSuchRoute ? parameter.getCustomMessage()
                 : getTranslation("error.notFound.path", event.getLocation().getPath()));
         return HttpServletResponse.SC_NOT_FOUND;
     }

@@ -30,19 +30,19 @@ class TaskInboxView extends Div implements HasDynamicTitle {
         Grid<InboxTask> grid = new Grid<>();
         grid.setId("task-inbox");
         // Widths that fit a 1280-pixel window in both languages; long task names and titles wrap.
-        grid.addColumn(InboxTask::name).setHeader(getTranslation("workflow.column.task")).setWidth("11em")
+        grid.addColumn(InboxTask::name).setHeader(getTranslation("workflow.column.task")).setWidth("9.5em")
                 .setFlexGrow(1);
         grid.addColumn(t -> t.reference() == null ? "" : t.reference())
                 .setHeader(getTranslation("workflow.column.proposal")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle())
-                .setHeader(getTranslation("workflow.column.title")).setWidth("11em").setFlexGrow(2);
+                .setHeader(getTranslation("workflow.column.title")).setWidth("9.5em").setFlexGrow(2);
         grid.addColumn(t -> Formats.dateTime(t.created())).setHeader(getTranslation("workflow.column.waitingSince"))
                 .setWidth("8em").setFlexGrow(0);
         grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due()))
                 .setHeader(getTranslation("workflow.column.due")).setWidth("8em").setFlexGrow(0);
         grid.addColumn(t -> t.assignee() == null ? getTranslation("workflow.inbox.openToGroup")
                         : t.heldBy(me) ? getTranslation("workflow.inbox.you") : t.assignee())
-                .setHeader(getTranslation("workflow.column.heldBy")).setWidth("8em").setFlexGrow(1);
+                .setHeader(getTranslation("workflow.column.heldBy")).setWidth("7em").setFlexGrow(1);
         grid.addComponentColumn(t -> claimOrRelease(inbox, grid, t, me)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
         grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),

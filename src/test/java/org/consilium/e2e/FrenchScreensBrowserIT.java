@@ -89,7 +89,8 @@ class FrenchScreensBrowserIT {
 
             browser.open("/no-such-page");
             browser.waitForText("#not-found", "Page introuvable");
-            assertThat(browser.text("#not-found")).contains("Retour à la page d’accueil");
+            assertThat(browser.text("#not-found")).contains("Il n’y a pas de page à l’adresse «\u00a0no-such-page\u00a0».",
+                    "Retour à la page d’accueil").doesNotContain("Couldn't find");
             browser.screenshot("fr-not-found");
         } finally {
             // The choice is kept on the person: give the demo user back to the browser's language for later suites.
