@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.consilium.ui.Translations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +27,11 @@ public class AuditService {
     private static final RowMapper<AuditEntry> ENTRY = AuditService::entry;
 
     private final JdbcTemplate jdbc;
+    private final Translations translations;
 
-    AuditService(JdbcTemplate jdbc) {
+    AuditService(JdbcTemplate jdbc, Translations translations) {
         this.jdbc = jdbc;
+        this.translations = translations;
     }
 
     /** One page, newest first, filtered in the database. */
@@ -50,7 +53,10 @@ public class AuditService {
         return jdbc.queryForList("SELECT DISTINCT kind FROM audit_entry ORDER BY kind", String.class);
     }
 
-    /** The filtered trail as CSV (RFC 4180), oldest first, streamed row by row. */
+    /**
+     * The filtered trail as CSV (RFC 4180), oldest first, streamed row by row. Its header and cells stay as stored,
+     * in whatever language the user reads the screen: the file is data for other tools.
+     */
     public void exportCsv(AuditFilter filter, Writer out) {
         Query q = where(filter);
         try {
@@ -88,13 +94,15 @@ public class AuditService {
             AuditEntry e = entry(rs, 0);
             if (e.seq() != expected[0]) {
                 broken[0] = new AuditVerification(checked[0], expected[0], e.seq() > expected[0]
-                        ? "entries " + expected[0] + (e.seq() - 1 > expected[0] ? "–" + (e.seq() - 1) : "")
-                        + " are missing (removed)" : "entry " + e.seq() + " appears out of order (inserted)");
+                        ? (e.seq() - 1 > expected[0]
+                                ? translations.translate("audit.problem.missingRange", Long.toString(expected[0]),
+                                        Long.toString(e.seq() - 1))
+                                : translations.translate("audit.problem.missingOne", Long.toString(expected[0])))
+                        : translations.translate("audit.problem.outOfOrder", Long.toString(e.seq())));
             } else if (!e.previousHash().equals(previous[0])) {
-                broken[0] = new AuditVerification(checked[0], e.seq(), "its link does not match the entry before it"
-                        + " (an entry was inserted, removed or altered before it)");
+                broken[0] = new AuditVerification(checked[0], e.seq(), translations.translate("audit.problem.link"));
             } else if (!e.hash().equals(e.recomputedHash())) {
-                broken[0] = new AuditVerification(checked[0], e.seq(), "its content does not match its hash (altered)");
+                broken[0] = new AuditVerification(checked[0], e.seq(), translations.translate("audit.problem.altered"));
             } else {
                 checked[0]++;
                 expected[0]++;
@@ -107,8 +115,8 @@ public class AuditService {
         Long headSeq = jdbc.queryForObject("SELECT last_seq FROM audit_chain_head WHERE id = 1", Long.class);
         String headHash = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1", String.class);
         if (headSeq == null || headSeq != expected[0] - 1 || !previous[0].equals(headHash)) {
-            return new AuditVerification(checked[0], expected[0], "the chain ends before its recorded head, entry "
-                    + headSeq + " (entries at the end were removed)");
+            return new AuditVerification(checked[0], expected[0],
+                    translations.translate("audit.problem.truncated", String.valueOf(headSeq)));
         }
         return new AuditVerification(checked[0], null, null);
     }

@@ -10,6 +10,7 @@ public record AuditVerification(long entriesChecked, Long brokenAt, String probl
         return brokenAt == null;
     }
 
+    /** In English, for logs and tests; the audit screen words the result in the reader's language. */
     public String message() {
         return intact() ? "The audit trail is intact: " + entriesChecked + " entries checked, every link holds."
                 : "The audit trail is broken at entry " + brokenAt + ": " + problem;

@@ -9,6 +9,7 @@ import org.consilium.proposal.ProposalNotValid;
 import org.consilium.proposal.ProposalStatus;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,11 @@ public class EthicsReviewService {
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Translations translations;
 
     EthicsReviewService(EthicsDecisionRepository decisions, ProposalLifecycleSteps proposals, CurrentUser currentUser,
-                        Clock clock) {
+                        Clock clock, Translations translations) {
+        this.translations = translations;
         this.decisions = decisions;
         this.proposals = proposals;
         this.currentUser = currentUser;
@@ -40,29 +43,30 @@ public class EthicsReviewService {
         ConsiliumUser reviewer = currentUser.require();
         // Only a proposal under review has an ethics review open: not a draft, not one already decided.
         if (proposals.status(proposalId) != ProposalStatus.UNDER_REVIEW) {
-            throw ProposalNotValid.decision("decision", "This proposal is not under ethics review: "
-                    + proposals.status(proposalId).label().toLowerCase() + ".");
+            throw ProposalNotValid.decision("decision", translations.translate("ethics.refused.notUnderReview",
+                    proposals.status(proposalId).label().toLowerCase()));
         }
         String conditionText = strip(conditions);
         String commentText = strip(comment);
         if (outcome == null) {
-            throw ProposalNotValid.decision("decision", "Choose a decision");
+            throw ProposalNotValid.decision("decision", translations.translate("ethics.refused.chooseDecision"));
         }
         if (outcome == EthicsOutcome.APPROVE_WITH_CONDITIONS && conditionText == null) {
-            throw ProposalNotValid.decision("conditions", "State the conditions: they go into the data-access agreement");
+            throw ProposalNotValid.decision("conditions", translations.translate("ethics.refused.conditions"));
         }
         if ((outcome == EthicsOutcome.REQUEST_CHANGES || outcome == EthicsOutcome.REJECT) && commentText == null) {
-            throw ProposalNotValid.decision("comment", outcome == EthicsOutcome.REJECT ? "Give the reason for the rejection"
-                    : "Tell the applicant what to change");
+            throw ProposalNotValid.decision("comment", outcome == EthicsOutcome.REJECT
+                    ? translations.translate("ethics.refused.rejectionReason")
+                    : translations.translate("ethics.refused.whatToChange"));
         }
         if (length(conditionText) > 4_000 || length(commentText) > 4_000) {
-            throw ProposalNotValid.decision(length(conditionText) > 4_000 ? "conditions" : "comment", "At most 4000 characters");
+            throw ProposalNotValid.decision(length(conditionText) > 4_000 ? "conditions" : "comment",
+                    translations.translate("ethics.refused.tooLong"));
         }
         boolean approves = outcome == EthicsOutcome.APPROVE || outcome == EthicsOutcome.APPROVE_WITH_CONDITIONS;
         if (route == EthicsRoute.FULL && approves
                 && !proposals.hasAttachment(proposalId, AttachmentKind.ETHICS_APPROVAL)) {
-            throw ProposalNotValid.decision("decision", "A full review cannot approve without the institution's ethics approval"
-                    + " attached: request changes instead, asking the applicant to attach it");
+            throw ProposalNotValid.decision("decision", translations.translate("ethics.refused.approvalMissing"));
         }
         decisions.save(new EthicsDecision(proposalId, reviewer.personId(), route, outcome,
                 outcome == EthicsOutcome.APPROVE_WITH_CONDITIONS ? conditionText : null, commentText, clock.instant()));

@@ -7,30 +7,35 @@ import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Shown instead of a view or a record the signed-in person may not open; says why, in plain words. */
-@PageTitle("No access · Consilium")
 @ParentLayout(MainLayout.class)
 @PermitAll
-public class AccessRefusedView extends Div implements HasErrorParameter<AccessDeniedException> {
+public class AccessRefusedView extends Div implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
 
     private final Paragraph reason = new Paragraph();
 
     AccessRefusedView() {
         addClassName("refusal");
         setId("access-refused");
-        add(new H2("No access"), reason, new RouterLink("Back to the start page", HomeView.class));
+        add(new H2(getTranslation("error.accessRefused.heading")), reason,
+                new RouterLink(getTranslation("error.backToStart"), HomeView.class));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.accessRefused.title");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
-                : "Your roles do not allow you to open this page.");
+                : getTranslation("error.accessRefused.roles"));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -3,6 +3,7 @@ package org.consilium.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -12,25 +13,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last net under every UI action: logs the failure and shows the user a message instead of a stack
- * trace. What they typed stays in the form, because nothing is navigated away.
+ * trace, in the UI's language. What they typed stays in the form, because nothing is navigated away.
  */
 @Component
 class FriendlyErrors implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
 
+    private final Translations translations;
+
+    FriendlyErrors(Translations translations) {
+        this.translations = translations;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            String message = messageFor(error.getThrowable());
-            if (UI.getCurrent() != null) {
-                UI.getCurrent().access(() -> Problems.show(message));
+            UI ui = UI.getCurrent();
+            String message = messageFor(error.getThrowable(), ui == null ? Translations.ENGLISH : ui.getLocale());
+            if (ui != null) {
+                ui.access(() -> Problems.show(message));
             }
         }));
     }
 
     /** What the user is told about a failure; logs what they are not told. */
-    static String messageFor(Throwable failure) {
+    String messageFor(Throwable failure, Locale locale) {
         Throwable cause = rootOf(failure);
         if (cause instanceof AccessDeniedException denied) {
             return denied.getMessage();
@@ -38,10 +46,10 @@ class FriendlyErrors implements VaadinServiceInitListener {
         if (hasCause(failure, DataAccessException.class) || hasCause(failure, TransactionException.class)
                 || hasCause(failure, java.sql.SQLException.class)) {
             log.error("Database failure in the UI", failure);
-            return "The database cannot be reached just now. Nothing was lost on this page: try again in a moment.";
+            return translations.getTranslation("error.database", locale);
         }
         log.error("Unexpected failure in the UI", failure);
-        return "Something went wrong on our side and was logged. Your input is still on the page; please try again.";
+        return translations.getTranslation("error.unexpected", locale);
     }
 
     private static Throwable rootOf(Throwable t) {

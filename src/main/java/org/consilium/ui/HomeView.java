@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.annotation.security.PermitAll;
@@ -13,14 +13,19 @@ import org.consilium.security.CurrentUser;
 
 /** The start page: sends each person to the first view their roles may use. */
 @Route("")
-@PageTitle("Consilium")
 @PermitAll
-class HomeView extends Div implements BeforeEnterObserver {
+class HomeView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     HomeView(CurrentUser currentUser) {
         addClassName("page");
-        add(new H2("Welcome" + currentUser.find().map(u -> ", " + u.fullName()).orElse("")),
-                new Paragraph("Your roles give you no screens yet. The governance office can tell you more."));
+        add(new H2(currentUser.find().map(u -> getTranslation("home.welcome.named", u.fullName()))
+                        .orElseGet(() -> getTranslation("home.welcome"))),
+                new Paragraph(getTranslation("home.noScreens")));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name");
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.consilium.security.CurrentUser;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, java.util.List<HeaderWidget> widgets) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, java.util.List<HeaderWidget> widgets,
+               Translations translations) {
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
         addToNavbar(new DrawerToggle(), title);
@@ -39,7 +40,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(translations.translateOr(entry.title(), menuKey(entry.path())),
+                    entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
@@ -47,6 +49,15 @@ public class MainLayout extends AppLayout {
         });
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * {@code @Menu} titles are static English: each entry is translated by a key made from its route,
+     * {@code menu.} and the path with dots for slashes ({@code admin/people} → {@code menu.admin.people}).
+     */
+    static String menuKey(String path) {
+        String route = path == null ? "" : path.replaceAll("^/+|/+$", "");
+        return "menu." + (route.isEmpty() ? "home" : route.replace('/', '.'));
     }
 
     private static Div userBox(ConsiliumUser user) {

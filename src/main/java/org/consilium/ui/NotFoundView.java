@@ -7,29 +7,38 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
-@PageTitle("Not found · Consilium")
+/** Shown for an address that leads nowhere, inside the shell so that the menu is still there. */
 @ParentLayout(MainLayout.class)
 @PermitAll
-public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     private final Paragraph reason = new Paragraph();
 
     NotFoundView() {
         addClassName("refusal");
         setId("not-found");
-        add(new H2("Not found"), reason, new RouterLink("Back to the start page", HomeView.class));
+        add(new H2(getTranslation("error.notFound.heading")), reason,
+                new RouterLink(getTranslation("error.backToStart"), HomeView.class));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notFound.title");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
-                : "There is no page at '" + event.getLocation().getPath() + "'.");
+        // A view that reroutes here says why in its own words; the router's own "no route" message is English only.
+        boolean noSuchRoute = event.getSource().getRegistry().getNavigationTarget(event.getLocation().getPath())
+                .isEmpty();
+        reason.setText(parameter.hasCustomMessage() && !noSuchRoute ? parameter.getCustomMessage()
+                : getTranslation("error.notFound.path", event.getLocation().getPath()));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -72,6 +72,26 @@ public class Translations implements I18NProvider {
         }
     }
 
+    /**
+     * For a service that words a message for the person at the screen (a refusal, a label it returns): the current
+     * UI's language, English outside a UI (tests, timers, the engine's job executor).
+     */
+    public String translate(String key, Object... params) {
+        return getTranslation(key, locale(), params);
+    }
+
+    /**
+     * A text whose key is made at run time (a menu path, a task's step, an audit kind), in the current UI's
+     * language; the fallback (shown as it is) when no file has the key, for entries added before their text.
+     */
+    public String translateOr(String fallback, String key, Object... params) {
+        try {
+            return messages.getMessage(key, params, locale());
+        } catch (NoSuchMessageException e) {
+            return fallback;
+        }
+    }
+
     /** For code that is not a component (dialogs built in helpers, notifications): the current UI's language. */
     public static String t(String key, Object... params) {
         UI ui = UI.getCurrent();

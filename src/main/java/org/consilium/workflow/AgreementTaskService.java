@@ -13,6 +13,7 @@ import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,11 @@ public class AgreementTaskService {
     private final AgreementService agreements;
     private final ProposalLifecycleSteps proposals;
     private final CurrentUser currentUser;
+    private final Translations translations;
 
     AgreementTaskService(TaskService tasks, RuntimeService runtime, OpenTasks openTasks, AgreementService agreements,
-                         ProposalLifecycleSteps proposals, CurrentUser currentUser) {
+                         ProposalLifecycleSteps proposals, CurrentUser currentUser, Translations translations) {
+        this.translations = translations;
         this.tasks = tasks;
         this.runtime = runtime;
         this.openTasks = openTasks;
@@ -98,10 +101,10 @@ public class AgreementTaskService {
     public void chaseOrCancel(String taskId, boolean cancel, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (cancel && why.isEmpty()) {
-            throw new AgreementRefused("reason", "Give the reason for cancelling the agreement");
+            throw new AgreementRefused("reason", translations.translate("workflow.refused.cancelReason"));
         }
         if (why.length() > 4_000) {
-            throw new AgreementRefused("reason", "At most 4000 characters");
+            throw new AgreementRefused("reason", translations.translate("workflow.refused.tooLong"));
         }
         Task task = openTasks.open(taskId, ProposalLifecycle.CHASE_OR_CANCEL_TASK);
         proposals.recordDecision(openTasks.proposalId(task), cancel ? ProposalEventKind.AGREEMENT_CANCELLED
@@ -114,7 +117,7 @@ public class AgreementTaskService {
     public void closeProject(String taskId, String note) {
         String why = note == null ? "" : note.strip();
         if (why.length() > 4_000) {
-            throw new AgreementRefused("note", "At most 4000 characters");
+            throw new AgreementRefused("note", translations.translate("workflow.refused.tooLong"));
         }
         Task task = openTasks.open(taskId, ProposalLifecycle.CLOSE_PROJECT_TASK);
         proposals.recordDecision(openTasks.proposalId(task), ProposalEventKind.CLOSED,

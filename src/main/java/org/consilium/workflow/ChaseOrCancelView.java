@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.agreement.AgreementPanel;
@@ -18,7 +17,6 @@ import org.consilium.security.Roles;
 
 /** Sixty days unsigned: staff send the signing tasks out again, or cancel the agreement. */
 @Route("tasks/:taskId/chase")
-@PageTitle("Unsigned agreement · Consilium")
 @RolesAllowed(Roles.STAFF)
 class ChaseOrCancelView extends TaskScreen {
 
@@ -31,29 +29,38 @@ class ChaseOrCancelView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.chase.title";
+    }
+
+    @Override
     protected void render() {
         Long proposalId = agreementTasks.proposalOfStaffTask(taskId, ProposalLifecycle.CHASE_OR_CANCEL_TASK);
-        RadioButtonGroup<String> decision = new RadioButtonGroup<>("Decision");
+        // true: cancel the agreement; false: chase the signatories
+        RadioButtonGroup<Boolean> decision = new RadioButtonGroup<>(getTranslation("workflow.decision"));
         decision.setId("chase-decision");
-        decision.setItems("Chase the signatories", "Cancel the agreement");
-        TextArea reason = new TextArea("Note (required to cancel)");
+        decision.setItems(false, true);
+        decision.setItemLabelGenerator(cancel -> cancel ? getTranslation("workflow.chase.cancel")
+                : getTranslation("workflow.chase.chase"));
+        TextArea reason = new TextArea(getTranslation("workflow.chase.reason"));
         reason.setId("chase-reason");
         reason.setMaxLength(4_000);
         reason.setWidthFull();
-        Button record = new Button("Record decision…", e -> {
+        Button record = new Button(getTranslation("workflow.decision.record"), e -> {
             if (decision.isEmpty()) {
-                decision.setErrorMessage("Choose a decision");
+                decision.setErrorMessage(getTranslation("workflow.refused.chooseDecision"));
                 decision.setInvalid(true);
                 return;
             }
-            boolean cancel = decision.getValue().startsWith("Cancel");
-            ConfirmDialog confirm = new ConfirmDialog(cancel ? "Cancel the agreement?" : "Chase the signatories?",
-                    cancel ? "The agreement is cancelled and the proposal's process ends. This cannot be undone."
-                            : "The signatories are asked again, with a new deadline.", cancel ? "Cancel agreement"
-                    : "Chase", ok -> {
+            boolean cancel = decision.getValue();
+            ConfirmDialog confirm = new ConfirmDialog(
+                    cancel ? getTranslation("workflow.chase.cancel.confirm") : getTranslation("workflow.chase.chase.confirm"),
+                    cancel ? getTranslation("workflow.chase.cancel.confirm.text")
+                            : getTranslation("workflow.chase.chase.confirm.text"),
+                    cancel ? getTranslation("workflow.chase.cancel.ok") : getTranslation("workflow.chase.chase.ok"), ok -> {
                 try {
                     agreementTasks.chaseOrCancel(taskId, cancel, reason.getValue());
-                    done(cancel ? "Agreement cancelled." : "Signatories chased.");
+                    done(cancel ? getTranslation("workflow.chase.cancelled") : getTranslation("workflow.chase.chased"));
                 } catch (AgreementRefused refused) {
                     reason.setErrorMessage(refused.getMessage());
                     reason.setInvalid(true);
@@ -62,13 +69,13 @@ class ChaseOrCancelView extends TaskScreen {
                 }
             });
             confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
             confirm.open();
         });
         record.setId("record-chase-decision");
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div panel = new Div(new H3("The agreement is still unsigned"), new Paragraph("It was sent for signature"
-                + " some time ago and not all parties have signed. Chase the signatories, or cancel the agreement."),
-                decision, reason, record);
+        Div panel = new Div(new H3(getTranslation("workflow.chase.heading")),
+                new Paragraph(getTranslation("workflow.chase.text")), decision, reason, record);
         panel.addClassName("form-section");
         add(panel, new AgreementPanel(agreements, proposalId));
     }

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.agreement.AgreementPanel;
@@ -17,7 +16,6 @@ import org.consilium.security.Roles;
 
 /** Staff review the outputs the applicant reported and close the project. */
 @Route("tasks/:taskId/close")
-@PageTitle("Close the project · Consilium")
 @RolesAllowed(Roles.STAFF)
 class CloseProjectView extends TaskScreen {
 
@@ -30,18 +28,23 @@ class CloseProjectView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.close.heading";
+    }
+
+    @Override
     protected void render() {
         Long proposalId = agreementTasks.proposalOfStaffTask(taskId, ProposalLifecycle.CLOSE_PROJECT_TASK);
-        TextArea note = new TextArea("Closing note (optional)");
+        TextArea note = new TextArea(getTranslation("workflow.close.note"));
         note.setId("closing-note");
         note.setMaxLength(4_000);
         note.setWidthFull();
-        Button close = new Button("Close the project…", e -> {
-            ConfirmDialog confirm = new ConfirmDialog("Close the project?", "Access to the data ends and the"
-                    + " project is closed. This cannot be undone.", "Close project", ok -> {
+        Button close = new Button(getTranslation("workflow.close.button"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("workflow.close.confirm"),
+                    getTranslation("workflow.close.confirm.text"), getTranslation("workflow.close.ok"), ok -> {
                 try {
                     agreementTasks.closeProject(taskId, note.getValue());
-                    done("Project closed.");
+                    done(getTranslation("workflow.close.done"));
                 } catch (AgreementRefused refused) {
                     note.setErrorMessage(refused.getMessage());
                     note.setInvalid(true);
@@ -50,12 +53,13 @@ class CloseProjectView extends TaskScreen {
                 }
             });
             confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
             confirm.open();
         });
         close.setId("close-project");
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div panel = new Div(new H3("Close the project"), new Paragraph("Check the outputs the applicant reported"
-                + " below, then close the project."), note, close);
+        Div panel = new Div(new H3(getTranslation("workflow.close.heading")),
+                new Paragraph(getTranslation("workflow.close.text")), note, close);
         panel.addClassName("form-section");
         add(panel, new AgreementPanel(agreements, proposalId));
     }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.proposal.ProposalNotValid;
@@ -18,7 +17,6 @@ import org.consilium.security.Roles;
 
 /** Staff check a submitted proposal: accept it, return it with comments, or reject it with a reason. */
 @Route("tasks/:taskId/completeness")
-@PageTitle("Completeness check · Consilium")
 @RolesAllowed(Roles.STAFF)
 class CompletenessCheckView extends TaskScreen {
 
@@ -31,42 +29,48 @@ class CompletenessCheckView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.completeness.heading";
+    }
+
+    @Override
     protected void render() {
         Long proposalId = governance.proposalOfCompletenessCheck(taskId);
         add(decisionPanel(taskId), new ProposalReadout(proposals, proposals.details(proposalId)));
     }
 
     private Div decisionPanel(String taskId) {
-        RadioButtonGroup<CompletenessDecision> decision = new RadioButtonGroup<>("Decision");
+        RadioButtonGroup<CompletenessDecision> decision = new RadioButtonGroup<>(getTranslation("workflow.decision"));
         decision.setId("completeness-decision");
         decision.setItems(CompletenessDecision.values());
-        decision.setItemLabelGenerator(CompletenessDecision::label);
+        decision.setItemLabelGenerator(d -> getTranslation(d.labelKey()));
         decision.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         decision.setRequiredIndicatorVisible(true);
-        TextArea reason = new TextArea("Comments for the applicant, or the reason for rejection");
+        TextArea reason = new TextArea(getTranslation("workflow.completeness.reason"));
         reason.setId("completeness-reason");
         reason.setMaxLength(4_000);
         reason.setWidthFull();
-        reason.setHelperText("Required when returning or rejecting; it appears in the proposal's timeline.");
+        reason.setHelperText(getTranslation("workflow.completeness.reason.helper"));
         decision.addValueChangeListener(e -> reason.setRequiredIndicatorVisible(
                 e.getValue() != null && e.getValue().needsReason()));
 
-        Button record = new Button("Record decision…", e -> {
+        Button record = new Button(getTranslation("workflow.decision.record"), e -> {
             if (decision.isEmpty()) {
-                decision.setErrorMessage("Choose a decision");
+                decision.setErrorMessage(getTranslation("workflow.refused.chooseDecision"));
                 decision.setInvalid(true);
                 return;
             }
-            ConfirmDialog confirm = new ConfirmDialog("Record this decision?",
-                    decision.getValue().label() + ". The applicant and the process move on at once.", "Record",
-                    ok -> record(taskId, decision.getValue(), reason));
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("workflow.decision.confirm"),
+                    getTranslation("workflow.completeness.confirm", getTranslation(decision.getValue().labelKey())),
+                    getTranslation("workflow.decision.confirm.ok"), ok -> record(taskId, decision.getValue(), reason));
+            confirm.setCancelText(getTranslation("action.cancel"));
             confirm.setCancelable(true);
             confirm.open();
         });
         record.setId("record-completeness-decision");
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        Div panel = new Div(new H3("Completeness check"), decision, reason, record);
+        Div panel = new Div(new H3(getTranslation("workflow.completeness.heading")), decision, reason, record);
         panel.addClassName("form-section");
         panel.setId("completeness-check");
         return panel;
@@ -75,7 +79,7 @@ class CompletenessCheckView extends TaskScreen {
     private void record(String taskId, CompletenessDecision decision, TextArea reason) {
         try {
             governance.checkCompleteness(taskId, decision, reason.getValue());
-            done("Decision recorded: " + decision.label() + ".");
+            done(getTranslation("workflow.decision.recorded", getTranslation(decision.labelKey())));
         } catch (ProposalNotValid e) {
             reason.setErrorMessage(e.problems().get(0).message());
             reason.setInvalid(true);

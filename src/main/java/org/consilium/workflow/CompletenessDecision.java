@@ -2,20 +2,19 @@ package org.consilium.workflow;
 
 /** The governance office's answer at the completeness check. */
 public enum CompletenessDecision {
-    ACCEPT("Accept — start patient and ethics review", false),
-    RETURN("Return to the applicant for changes", true),
-    REJECT("Reject as out of scope", true);
+    ACCEPT(false),
+    RETURN(true),
+    REJECT(true);
 
-    private final String label;
     private final boolean needsReason;
 
-    CompletenessDecision(String label, boolean needsReason) {
-        this.label = label;
+    CompletenessDecision(boolean needsReason) {
         this.needsReason = needsReason;
     }
 
-    public String label() {
-        return label;
+    /** The key of its label in the translation files. */
+    public String labelKey() {
+        return "workflow.completeness.decision." + name();
     }
 
     public boolean needsReason() {

@@ -14,6 +14,7 @@ import org.consilium.review.VoteChoice;
 import org.consilium.review.VoteRefused;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,13 @@ public class GovernanceTaskService {
     private final CurrentUser currentUser;
     private final PatientReviewService patientReview;
     private final EthicsReviewService ethics;
+    private final Translations translations;
 
     GovernanceTaskService(TaskService tasks, OpenTasks openTasks, ProposalLifecycleSteps proposals,
-                          CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics) {
+                          CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics,
+                          Translations translations) {
         this.ethics = ethics;
+        this.translations = translations;
         this.tasks = tasks;
         this.openTasks = openTasks;
         this.proposals = proposals;
@@ -73,8 +77,7 @@ public class GovernanceTaskService {
             tasks.complete(vote.taskId());
         } catch (OptimisticLockingException concurrent) {
             // Another organisation's vote completed the same round at this very moment; this one rolls back.
-            throw new VoteRefused("Another organisation's vote was recorded at the same moment, so yours was not"
-                    + " saved. Please cast it again.");
+            throw new VoteRefused(translations.translate("workflow.refused.concurrentVote"));
         }
     }
 
@@ -120,14 +123,14 @@ public class GovernanceTaskService {
         Task task = openTasks.open(taskId, ProposalLifecycle.DECIDE_ON_QUORUM_TASK);
         Long proposalId = openTasks.proposalId(task);
         if (extend && patientReview.wasExtended(proposalId)) {
-            throw ProposalNotValid.decision("decision", "The round has been extended once already: it can only be rejected now");
+            throw ProposalNotValid.decision("decision", translations.translate("workflow.refused.extendedOnce"));
         }
         String why = reason == null ? "" : reason.strip();
         if (!extend && why.isEmpty()) {
-            throw ProposalNotValid.decision("reason", "Give the reason for the rejection");
+            throw ProposalNotValid.decision("reason", translations.translate("workflow.refused.rejectionReason"));
         }
         if (why.length() > 4_000) {
-            throw ProposalNotValid.decision("reason", "At most 4000 characters");
+            throw ProposalNotValid.decision("reason", translations.translate("workflow.refused.tooLong"));
         }
         proposals.recordDecision(proposalId, extend ? ProposalEventKind.VOTING_ROUND_EXTENDED
                 : ProposalEventKind.REJECTED_FOR_LACK_OF_QUORUM, why);
@@ -144,15 +147,16 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('STAFF')")
     public void checkCompleteness(String taskId, CompletenessDecision decision, String reason) {
         if (decision == null) {
-            throw ProposalNotValid.decision("decision", "Choose a decision");
+            throw ProposalNotValid.decision("decision", translations.translate("workflow.refused.chooseDecision"));
         }
         String why = reason == null ? "" : reason.strip();
         if (decision.needsReason() && why.isEmpty()) {
             throw ProposalNotValid.decision("reason", decision == CompletenessDecision.RETURN
-                    ? "Tell the applicant what to change" : "Give the reason for the rejection");
+                    ? translations.translate("workflow.refused.whatToChange")
+                    : translations.translate("workflow.refused.rejectionReason"));
         }
         if (why.length() > 4_000) {
-            throw ProposalNotValid.decision("reason", "At most 4000 characters");
+            throw ProposalNotValid.decision("reason", translations.translate("workflow.refused.tooLong"));
         }
         Task task = openTasks.open(taskId, ProposalLifecycle.CHECK_COMPLETENESS_TASK);
         proposals.recordDecision(openTasks.proposalId(task), switch (decision) {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.agreement.AgreementDeadlines;
@@ -24,7 +23,6 @@ import org.consilium.ui.Problems;
 
 /** Staff generate the agreement, preview it in the page, and send the latest version for signature. */
 @Route("tasks/:taskId/agreement")
-@PageTitle("Prepare the agreement · Consilium")
 @RolesAllowed(Roles.STAFF)
 class PrepareAgreementView extends TaskScreen {
 
@@ -42,22 +40,26 @@ class PrepareAgreementView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.prepare.title";
+    }
+
+    @Override
     protected void render() {
         Long proposalId = agreementTasks.proposalOfStaffTask(taskId, ProposalLifecycle.PREPARE_AGREEMENT_TASK);
         AgreementOverview overview = agreements.overview(proposalId).orElse(null);
         AgreementOverview.Version latest = overview == null ? null : overview.latest();
 
-        Div panel = new Div(new H3("Prepare the data-access agreement — "
-                + proposals.standing(proposalId).reference()));
+        Div panel = new Div(new H3(getTranslation("workflow.prepare.heading",
+                proposals.standing(proposalId).reference())));
         panel.addClassName("form-section");
         panel.setId("prepare-agreement");
-        panel.add(new Paragraph("Generate the agreement from the approved proposal, the ethics conditions and the"
-                + " patient organisations' recommendations. Check the preview, then send it for signature: the lead"
-                + " organisation's signatory signs first, then the foundation's."));
+        panel.add(new Paragraph(getTranslation("workflow.prepare.text")));
         IntegerField months = AgreementPanel.monthsField(overview == null ? deadlines.defaultAccessMonths()
                 : overview.accessMonths());
-        Button generate = new Button(latest == null ? "Generate the agreement" : "Generate version "
-                + (latest.number() + 1), e -> generate(proposalId, months, latest == null ? 0 : latest.number()));
+        Button generate = new Button(latest == null ? getTranslation("workflow.prepare.generate")
+                : getTranslation("workflow.prepare.generateVersion", latest.number() + 1),
+                e -> generate(proposalId, months, latest == null ? 0 : latest.number()));
         generate.setId("generate-version");
         HorizontalLayout bar = new HorizontalLayout(months, generate);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
@@ -65,12 +67,14 @@ class PrepareAgreementView extends TaskScreen {
 
         if (latest != null && latest.state() == VersionState.DRAFT) {
             int number = latest.number();
-            Paragraph preview = new Paragraph("Preview of version " + number + " (SHA-256 " + latest.sha256() + ")");
+            Paragraph preview = new Paragraph(getTranslation("workflow.prepare.preview", number, latest.sha256()));
             preview.addClassName("fingerprint");
             panel.add(preview,
-                    PdfLinks.open("Open version " + number + " in a new tab", () -> agreements.version(proposalId, number)),
-                    PdfLinks.preview("Agreement version " + number, () -> agreements.version(proposalId, number)));
-            Button send = new Button("Send version " + number + " for signature…", e -> confirmSend(number));
+                    PdfLinks.open(getTranslation("workflow.prepare.open", number),
+                            () -> agreements.version(proposalId, number)),
+                    PdfLinks.preview(getTranslation("workflow.agreementVersion", number),
+                            () -> agreements.version(proposalId, number)));
+            Button send = new Button(getTranslation("workflow.prepare.send", number), e -> confirmSend(number));
             send.setId("send-for-signature");
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             panel.add(new Div(send));
@@ -82,7 +86,7 @@ class PrepareAgreementView extends TaskScreen {
         try {
             int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue(),
                     seenLatest);
-            Problems.success("Version " + number + " generated. Check the preview before sending it.");
+            Problems.success(getTranslation("workflow.prepare.generated", number));
             show();
         } catch (AgreementRefused refused) {
             if (refused.field() == null) {
@@ -98,12 +102,11 @@ class PrepareAgreementView extends TaskScreen {
     }
 
     private void confirmSend(int number) {
-        ConfirmDialog confirm = new ConfirmDialog("Send version " + number + " for signature?",
-                "The lead organisation's signatories are asked to sign it now. A later change needs a new version,"
-                        + " which voids the signatures given.", "Send", ok -> {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("workflow.prepare.send.confirm", number),
+                getTranslation("workflow.prepare.send.confirm.text"), getTranslation("workflow.prepare.send.ok"), ok -> {
             try {
                 agreementTasks.sendForSignature(taskId);
-                done("Version " + number + " sent for signature.");
+                done(getTranslation("workflow.prepare.sent", number));
             } catch (AgreementRefused refused) {
                 Problems.show(refused.getMessage());
             } catch (TaskGone gone) {
@@ -111,6 +114,7 @@ class PrepareAgreementView extends TaskScreen {
             }
         });
         confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
         confirm.open();
     }
 }

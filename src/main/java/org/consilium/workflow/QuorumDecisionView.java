@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.proposal.ProposalNotValid;
@@ -16,7 +15,6 @@ import org.consilium.security.Roles;
 
 /** Staff decide on a voting round without quorum: extend it once, or reject the proposal. */
 @Route("tasks/:taskId/quorum")
-@PageTitle("No quorum · Consilium")
 @RolesAllowed(Roles.STAFF)
 class QuorumDecisionView extends TaskScreen {
 
@@ -29,21 +27,25 @@ class QuorumDecisionView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.quorum.heading";
+    }
+
+    @Override
     protected void render() {
         Long proposalId = governance.proposalOfQuorumDecision(taskId);
-        TextArea reason = new TextArea("Reason (needed to reject)");
+        TextArea reason = new TextArea(getTranslation("workflow.quorum.reason"));
         reason.setId("quorum-reason");
         reason.setMaxLength(4_000);
         reason.setWidthFull();
-        Button extend = new Button("Extend the round once…", e -> confirm(taskId, true, reason));
+        Button extend = new Button(getTranslation("workflow.quorum.extend"), e -> confirm(taskId, true, reason));
         extend.setId("extend-round");
         extend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button reject = new Button("Reject the proposal…", e -> confirm(taskId, false, reason));
+        Button reject = new Button(getTranslation("workflow.quorum.reject"), e -> confirm(taskId, false, reason));
         reject.setId("reject-for-quorum");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Div panel = new Div(new H3("No quorum"), new Paragraph("Fewer than half of the patient organisations"
-                + " cast a vote other than abstain. The round may be extended once; otherwise the proposal is"
-                + " rejected."), reason, extend, reject);
+        Div panel = new Div(new H3(getTranslation("workflow.quorum.heading")),
+                new Paragraph(getTranslation("workflow.quorum.text")), reason, extend, reject);
         panel.addClassName("form-section");
         panel.setId("quorum-decision");
         add(panel);
@@ -51,13 +53,14 @@ class QuorumDecisionView extends TaskScreen {
     }
 
     private void confirm(String taskId, boolean extend, TextArea reason) {
-        ConfirmDialog dialog = new ConfirmDialog(extend ? "Extend the voting round?" : "Reject the proposal?",
-                extend ? "The organisations that have not voted get their vote back until the new deadline."
-                        : "The proposal ends as rejected; every open task of it closes.",
-                extend ? "Extend" : "Reject", ok -> {
+        ConfirmDialog dialog = new ConfirmDialog(
+                extend ? getTranslation("workflow.quorum.extend.confirm") : getTranslation("workflow.quorum.reject.confirm"),
+                extend ? getTranslation("workflow.quorum.extend.confirm.text")
+                        : getTranslation("workflow.quorum.reject.confirm.text"),
+                extend ? getTranslation("workflow.quorum.extend.ok") : getTranslation("workflow.quorum.reject.ok"), ok -> {
             try {
                 governance.decideOnQuorum(taskId, extend, reason.getValue());
-                done(extend ? "The round is extended." : "The proposal is rejected.");
+                done(extend ? getTranslation("workflow.quorum.extended") : getTranslation("workflow.quorum.rejected"));
             } catch (ProposalNotValid e) {
                 reason.setErrorMessage(e.problems().get(0).message());
                 reason.setInvalid(true);
@@ -66,6 +69,7 @@ class QuorumDecisionView extends TaskScreen {
             }
         });
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
         dialog.open();
     }
 }

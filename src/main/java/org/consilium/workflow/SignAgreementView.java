@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.agreement.AgreementRefused;
@@ -26,7 +25,6 @@ import org.springframework.security.access.AccessDeniedException;
  * confirming on whose behalf they sign.
  */
 @Route("tasks/:taskId/sign")
-@PageTitle("Sign the agreement · Consilium")
 @RolesAllowed(Roles.SIGNATORY)
 class SignAgreementView extends TaskScreen {
 
@@ -36,6 +34,11 @@ class SignAgreementView extends TaskScreen {
     SignAgreementView(AgreementTaskService agreementTasks, AgreementService agreements) {
         this.agreementTasks = agreementTasks;
         this.agreements = agreements;
+    }
+
+    @Override
+    protected String titleKey() {
+        return "workflow.sign.title";
     }
 
     @Override
@@ -50,16 +53,20 @@ class SignAgreementView extends TaskScreen {
             return;
         }
         int version = toSign.version();
-        Div panel = new Div(new H3((signing.party() == SigningParty.LEAD_ORGANISATION ? "Sign" : "Countersign")
-                + " the data-access agreement — " + toSign.reference()));
+        boolean lead = signing.party() == SigningParty.LEAD_ORGANISATION;
+        Div panel = new Div(new H3(lead ? getTranslation("workflow.sign.heading.lead", toSign.reference())
+                : getTranslation("workflow.sign.heading.foundation", toSign.reference())));
         panel.addClassName("form-section");
         panel.setId("sign-agreement");
-        panel.add(new Paragraph("Version " + version + ", prepared by " + toSign.generatedBy() + ". You sign for "
-                        + toSign.organisation() + " (" + signing.party().label().toLowerCase() + ")."),
-                fingerprint("SHA-256 of the document you sign: " + toSign.sha256()),
-                PdfLinks.open("Open the agreement in a new tab", () -> agreements.version(proposalId, version)),
-                PdfLinks.preview("Agreement version " + version, () -> agreements.version(proposalId, version)));
-        Button sign = new Button("Sign…", e -> signDialog(version, toSign));
+        panel.add(new Paragraph(lead
+                        ? getTranslation("workflow.sign.text.lead", version, toSign.generatedBy(), toSign.organisation())
+                        : getTranslation("workflow.sign.text.foundation", version, toSign.generatedBy(),
+                                toSign.organisation())),
+                fingerprint(getTranslation("workflow.sign.fingerprint", toSign.sha256())),
+                PdfLinks.open(getTranslation("workflow.sign.open"), () -> agreements.version(proposalId, version)),
+                PdfLinks.preview(getTranslation("workflow.agreementVersion", version),
+                        () -> agreements.version(proposalId, version)));
+        Button sign = new Button(getTranslation("workflow.sign.sign"), e -> signDialog(version, toSign));
         sign.setId("sign");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         panel.add(new Div(sign));
@@ -69,19 +76,19 @@ class SignAgreementView extends TaskScreen {
     private void signDialog(int version, AgreementService.ToSign toSign) {
         Dialog dialog = new Dialog();
         dialog.setId("signing-dialog");
-        dialog.setHeaderTitle("Sign version " + version);
+        dialog.setHeaderTitle(getTranslation("workflow.sign.dialog.title", version));
         Checkbox meaning = new Checkbox(toSign.meaning());
         meaning.setId("signing-meaning");
-        PasswordField password = new PasswordField("Your password");
+        PasswordField password = new PasswordField(getTranslation("workflow.sign.password"));
         password.setId("signing-password");
-        password.setHelperText("Enter your password again to sign.");
+        password.setHelperText(getTranslation("workflow.sign.password.helper"));
         password.setMaxLength(200);
         password.setWidthFull();
-        Button sign = new Button("Sign the agreement", e -> {
+        Button sign = new Button(getTranslation("workflow.sign.confirm"), e -> {
             try {
                 SignatureLine line = agreementTasks.sign(taskId, version, password.getValue(), meaning.getValue());
                 dialog.close();
-                done("Signed for " + line.organisation() + " at " + Formats.dateTime(line.signedAt()) + ".");
+                done(getTranslation("workflow.sign.done", line.organisation(), Formats.dateTime(line.signedAt())));
             } catch (AgreementRefused refused) {
                 if ("password".equals(refused.field())) {
                     password.clear();
@@ -104,9 +111,9 @@ class SignAgreementView extends TaskScreen {
         });
         sign.setId("confirm-signature");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(fingerprint("SHA-256 of the document: " + toSign.sha256()), meaning, password);
+        dialog.add(fingerprint(getTranslation("workflow.sign.dialog.fingerprint", toSign.sha256())), meaning, password);
         dialog.setWidth("34rem");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), sign);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), sign);
         dialog.open();
         password.focus();
     }

@@ -8,9 +8,9 @@ import com.vaadin.flow.router.RouterLink;
 /** What a task screen shows when its task is no longer open for this person. */
 final class TaskGonePanel extends Div {
 
-    TaskGonePanel(TaskGone gone) {
-        super(new H3("Task no longer open"), new Paragraph(gone.getMessage()),
-                new RouterLink("Back to the task inbox", TaskInboxView.class));
+    TaskGonePanel() {
+        add(new H3(getTranslation("workflow.taskGone.heading")), new Paragraph(getTranslation("workflow.taskGone.message")),
+                new RouterLink(getTranslation("workflow.taskGone.back"), TaskInboxView.class));
         addClassName("refusal");
         setId("task-gone");
     }

@@ -17,6 +17,7 @@ import org.consilium.proposal.ProposalRow;
 import org.consilium.proposal.ProposalService;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tasks the signed-in person may act on: those offered to one of their roles (candidate groups are
  * role names) and those assigned to them. Pages come from the engine; three queries a page, whatever its size.
+ * Task names are given in the reader's language by step ({@code task.<step id>}), else as the BPMN names them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,10 +36,12 @@ public class TaskInboxService {
     private final ProposalService proposals;
     private final CurrentUser currentUser;
     private final MemberService members;
+    private final Translations translations;
 
     TaskInboxService(TaskService tasks, RuntimeService runtime, ProposalService proposals, CurrentUser currentUser,
-                     MemberService members) {
+                     MemberService members, Translations translations) {
         this.members = members;
+        this.translations = translations;
         this.tasks = tasks;
         this.runtime = runtime;
         this.proposals = proposals;
@@ -59,7 +63,7 @@ public class TaskInboxService {
         return page.stream().map(task -> {
             Long proposalId = proposalIds.get(task.getProcessInstanceId());
             ProposalRow row = proposalId == null ? null : rows.get(proposalId);
-            return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+            return new InboxTask(task.getId(), nameOf(task), task.getTaskDefinitionKey(),
                     instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(), proposalId,
                     row == null ? null : row.reference(), row == null ? null : row.displayTitle());
         }).toList();
@@ -134,31 +138,38 @@ public class TaskInboxService {
             // Which organisations have not voted yet is for staff only: others see the round as one line.
             List<OpenTask> shown = new java.util.ArrayList<>();
             open.stream().filter(t -> !ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey()))
-                    .map(t -> new OpenTask(t.getName(), t.getAssignee() != null ? t.getAssignee()
+                    .map(t -> new OpenTask(nameOf(t), t.getAssignee() != null ? t.getAssignee()
                             : offeredTo(groups.get(t.getId()), organisationNames), instant(t.getDueDate())))
                     .forEach(shown::add);
             open.stream().filter(t -> ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey())).findFirst()
-                    .ifPresent(t -> shown.add(new OpenTask("The patient organisations' vote",
-                            "patient organisations (sealed until the round closes)", instant(t.getDueDate()))));
+                    .ifPresent(t -> shown.add(new OpenTask(translations.translate("workflow.openTasks.vote"),
+                            translations.translate("workflow.openTasks.sealed"), instant(t.getDueDate()))));
             return shown;
         }
-        return open.stream().map(task -> new OpenTask(task.getName(), task.getAssignee() != null
+        return open.stream().map(task -> new OpenTask(nameOf(task), task.getAssignee() != null
                 ? task.getAssignee() : offeredTo(groups.get(task.getId()), organisationNames),
                 instant(task.getDueDate()))).toList();
     }
 
-    private static String offeredTo(String group, Map<Long, String> organisationNames) {
+    private String nameOf(Task task) {
+        return translations.translateOr(task.getName(), "task." + task.getTaskDefinitionKey());
+    }
+
+    private String offeredTo(String group, Map<Long, String> organisationNames) {
         if (group == null) {
             return "";
         }
         if (group.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP)) {
-            return "representatives of " + organisationNames.get(Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())));
+            return translations.translate("workflow.offeredTo.representatives", organisationNames.get(
+                    Long.valueOf(group.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length()))));
         }
         if (group.startsWith(ProposalLifecycle.SIGNATORY_GROUP)) {
             Long id = Long.valueOf(group.substring(ProposalLifecycle.SIGNATORY_GROUP.length()));
-            return "signatories of " + organisationNames.getOrDefault(id, "organisation #" + id);
+            return translations.translate("workflow.offeredTo.signatories", organisationNames.getOrDefault(id,
+                    translations.translate("workflow.offeredTo.organisationNumber", Long.toString(id))));
         }
-        return Role.valueOf(group).label();
+        Role role = Role.valueOf(group);
+        return translations.translateOr(role.label(), "workflow.offeredTo.role." + role.name());
     }
 
     private TaskQuery query(ConsiliumUser user) {

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -18,10 +18,9 @@ import org.consilium.ui.Problems;
 
 /** The tasks the signed-in person may act on, oldest first, paged from the engine. */
 @Route("inbox")
-@PageTitle("Task inbox · Consilium")
 @Menu(title = "Task inbox", order = 1, icon = "INBOX")
 @PermitAll
-class TaskInboxView extends Div {
+class TaskInboxView extends Div implements HasDynamicTitle {
 
     TaskInboxView(TaskInboxService inbox, Clock clock, CurrentUser currentUser) {
         String me = currentUser.require().getUsername();
@@ -30,33 +29,44 @@ class TaskInboxView extends Div {
 
         Grid<InboxTask> grid = new Grid<>();
         grid.setId("task-inbox");
-        grid.addColumn(InboxTask::name).setHeader("Task").setAutoWidth(true);
-        grid.addColumn(t -> t.reference() == null ? "" : t.reference()).setHeader("Proposal").setAutoWidth(true);
-        grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle()).setHeader("Title").setFlexGrow(1)
-                .setWidth("16em");
-        grid.addColumn(t -> Formats.dateTime(t.created())).setHeader("Waiting since").setAutoWidth(true);
-        grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due())).setHeader("Due").setAutoWidth(true);
-        grid.addColumn(t -> t.assignee() == null ? "open to your group" : t.heldBy(me) ? "you" : t.assignee())
-                .setHeader("Held by").setAutoWidth(true);
+        // Widths that fit a 1280-pixel window in both languages; long task names and titles wrap.
+        grid.addColumn(InboxTask::name).setHeader(getTranslation("workflow.column.task")).setWidth("9.5em")
+                .setFlexGrow(1);
+        grid.addColumn(t -> t.reference() == null ? "" : t.reference())
+                .setHeader(getTranslation("workflow.column.proposal")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.proposalTitle() == null ? "" : t.proposalTitle())
+                .setHeader(getTranslation("workflow.column.title")).setWidth("9.5em").setFlexGrow(2);
+        grid.addColumn(t -> Formats.dateTime(t.created())).setHeader(getTranslation("workflow.column.waitingSince"))
+                .setWidth("8em").setFlexGrow(0);
+        grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due()))
+                .setHeader(getTranslation("workflow.column.due")).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(t -> t.assignee() == null ? getTranslation("workflow.inbox.openToGroup")
+                        : t.heldBy(me) ? getTranslation("workflow.inbox.you") : t.assignee())
+                .setHeader(getTranslation("workflow.column.heldBy")).setWidth("7em").setFlexGrow(1);
         grid.addComponentColumn(t -> claimOrRelease(inbox, grid, t, me)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
         grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) inbox.countMyTasks());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText("Nothing waits for you.");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText(getTranslation("workflow.inbox.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(e.getItem()))));
         grid.setHeight("60vh");
 
-        grid.setTooltipGenerator(t -> t.overdue(clock.instant()) ? "Overdue" : null);
-        add(new H2("Task inbox"),
-                new Paragraph("Tasks offered to your roles and tasks you hold. Click a task to open its proposal."),
+        grid.setTooltipGenerator(t -> t.overdue(clock.instant()) ? getTranslation("workflow.inbox.overdue") : null);
+        add(new H2(getTranslation("workflow.inbox.heading")), new Paragraph(getTranslation("workflow.inbox.intro")),
                 grid);
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("workflow.inbox.title");
+    }
+
     /** Claim a task offered to the group, or give back one you hold (not those assigned to you by the process). */
-    private static Button claimOrRelease(TaskInboxService inbox, Grid<InboxTask> grid, InboxTask task, String me) {
+    private Button claimOrRelease(TaskInboxService inbox, Grid<InboxTask> grid, InboxTask task, String me) {
         boolean mine = task.heldBy(me);
-        Button button = new Button(mine ? "Release" : "Claim", e -> {
+        String label = mine ? getTranslation("workflow.inbox.release") : getTranslation("workflow.inbox.claim");
+        Button button = new Button(label, e -> {
             try {
                 if (mine) {
                     inbox.release(task.taskId());
@@ -64,7 +74,7 @@ class TaskInboxView extends Div {
                     inbox.claim(task.taskId());
                 }
             } catch (TaskGone gone) {
-                Problems.show(gone.getMessage());
+                Problems.show(getTranslation("workflow.taskGone.message"));
             }
             grid.getDataProvider().refreshAll();
         });

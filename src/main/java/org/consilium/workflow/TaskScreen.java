@@ -3,13 +3,15 @@ package org.consilium.workflow;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import org.consilium.ui.Problems;
 
 /**
  * A screen made for one kind of task, at {@code tasks/:taskId/...}. Shows the task if it is still open
  * for the signed-in person, or says plainly that it is gone; after a decision, returns to the inbox.
+ * Its title is the translated text of {@link #titleKey()}.
  */
-abstract class TaskScreen extends Div implements BeforeEnterObserver {
+abstract class TaskScreen extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     protected String taskId;
 
@@ -23,6 +25,14 @@ abstract class TaskScreen extends Div implements BeforeEnterObserver {
         show();
     }
 
+    @Override
+    public final String getPageTitle() {
+        return getTranslation("workflow.screen.title", getTranslation(titleKey()));
+    }
+
+    /** The key of the screen's name, for the browser's title bar. */
+    protected abstract String titleKey();
+
     /** Builds the screen for the open task; throws {@link TaskGone} if it is not open for this person. */
     protected abstract void render();
 
@@ -31,7 +41,7 @@ abstract class TaskScreen extends Div implements BeforeEnterObserver {
         try {
             render();
         } catch (TaskGone gone) {
-            add(new TaskGonePanel(gone));
+            add(new TaskGonePanel());
         }
     }
 
@@ -41,7 +51,7 @@ abstract class TaskScreen extends Div implements BeforeEnterObserver {
     }
 
     protected final void gone(TaskGone gone) {
-        Problems.show(gone.getMessage());
+        Problems.show(getTranslation("workflow.taskGone.message"));
         getUI().ifPresent(ui -> ui.navigate(TaskInboxView.class));
     }
 }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.consilium.proposal.ProposalReadout;
@@ -24,9 +23,10 @@ import org.consilium.ui.Problems;
  * then (without a conflict) the proposal and the vote. Other organisations' votes are never shown here.
  */
 @Route("tasks/:taskId/vote")
-@PageTitle("Vote · Consilium")
 @RolesAllowed(Roles.PATIENT_REPRESENTATIVE)
 class VoteTaskView extends TaskScreen {
+
+    private static final String CHOICE_KEY = "workflow.vote.choice.";
 
     private final GovernanceTaskService governance;
     private final ProposalService proposals;
@@ -37,32 +37,36 @@ class VoteTaskView extends TaskScreen {
     }
 
     @Override
+    protected String titleKey() {
+        return "workflow.vote.title";
+    }
+
+    @Override
     protected void render() {
         VoteTask vote = governance.openVote(taskId);
         switch (vote.declaration()) {
             case NOT_YET -> add(declarationPanel(vote));
-            case CONFLICT -> add(panel("conflict-declared", "You declared a conflict of interest",
-                    new Paragraph("You may not read or vote on this proposal. A colleague of "
-                            + vote.organisationName() + " without a conflict can vote for your organisation.")));
+            case CONFLICT -> add(panel("conflict-declared", getTranslation("workflow.vote.conflictDeclared"),
+                    new Paragraph(getTranslation("workflow.vote.conflictDeclared.text", vote.organisationName()))));
             case NO_CONFLICT -> add(votePanel(vote), new ProposalReadout(proposals,
                     proposals.details(vote.proposalId())));
         }
     }
 
     private Div declarationPanel(VoteTask vote) {
-        RadioButtonGroup<Boolean> conflict = new RadioButtonGroup<>("Conflicts of interest");
+        RadioButtonGroup<Boolean> conflict = new RadioButtonGroup<>(getTranslation("workflow.vote.conflicts"));
         conflict.setId("conflict-choice");
         conflict.setItems(false, true);
-        conflict.setItemLabelGenerator(c -> c ? "I have a conflict of interest with this project"
-                : "I have no conflict of interest with this project");
+        conflict.setItemLabelGenerator(c -> c ? getTranslation("workflow.vote.conflict.yes")
+                : getTranslation("workflow.vote.conflict.no"));
         conflict.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        TextArea details = new TextArea("The conflict (if any)");
+        TextArea details = new TextArea(getTranslation("workflow.vote.conflict.details"));
         details.setId("conflict-details");
         details.setMaxLength(2_000);
         details.setWidthFull();
-        Button declare = new Button("Declare", e -> {
+        Button declare = new Button(getTranslation("workflow.vote.declare"), e -> {
             if (conflict.isEmpty()) {
-                conflict.setErrorMessage("Choose one");
+                conflict.setErrorMessage(getTranslation("workflow.vote.chooseOne"));
                 conflict.setInvalid(true);
                 return;
             }
@@ -78,44 +82,50 @@ class VoteTaskView extends TaskScreen {
         });
         declare.setId("declare-conflicts");
         declare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return panel("conflict-declaration", "Before you read the proposal", new Paragraph("You vote for "
-                + vote.organisationName() + ". First declare whether you have a conflict of interest with this"
-                + " project (a personal, financial or professional tie to its applicants or its funder)."),
+        return panel("conflict-declaration", getTranslation("workflow.vote.beforeReading"),
+                new Paragraph(getTranslation("workflow.vote.beforeReading.text", vote.organisationName())),
                 conflict, details, declare);
     }
 
     private Div votePanel(VoteTask vote) {
-        RadioButtonGroup<VoteChoice> choice = new RadioButtonGroup<>("The vote of " + vote.organisationName());
+        RadioButtonGroup<VoteChoice> choice = new RadioButtonGroup<>(
+                getTranslation("workflow.vote.choiceOf", vote.organisationName()));
         choice.setId("vote-choice");
         choice.setItems(VoteChoice.values());
-        choice.setItemLabelGenerator(VoteChoice::label);
+        choice.setItemLabelGenerator(this::label);
         choice.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        TextArea comment = new TextArea("Comment (needed except for approve)");
+        TextArea comment = new TextArea(getTranslation("workflow.vote.comment"));
         comment.setId("vote-comment");
         comment.setMaxLength(4_000);
         comment.setWidthFull();
-        Button cast = new Button("Cast the vote…", e -> {
+        Button cast = new Button(getTranslation("workflow.vote.cast"), e -> {
             if (choice.isEmpty()) {
-                choice.setErrorMessage("Choose your organisation's vote");
+                choice.setErrorMessage(getTranslation("workflow.vote.chooseVote"));
                 choice.setInvalid(true);
                 return;
             }
-            ConfirmDialog confirm = new ConfirmDialog("Cast this vote?", choice.getValue().label() + " for "
-                    + vote.organisationName() + ". Each organisation votes once: it cannot be changed.", "Cast",
-                    ok -> cast(choice.getValue(), comment));
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("workflow.vote.cast.confirm"),
+                    getTranslation("workflow.vote.cast.confirm.text", label(choice.getValue()), vote.organisationName()),
+                    getTranslation("workflow.vote.cast.ok"), ok -> cast(choice.getValue(), comment));
+            confirm.setCancelText(getTranslation("action.cancel"));
             confirm.setCancelable(true);
             confirm.open();
         });
         cast.setId("cast-vote");
         cast.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return panel("vote", "Your organisation's vote", new Paragraph("Votes stay sealed until the round closes:"
-                + " nobody sees another organisation's vote before then."), choice, comment, cast);
+        return panel("vote", getTranslation("workflow.vote.heading"),
+                new Paragraph(getTranslation("workflow.vote.sealed")), choice, comment, cast);
+    }
+
+    /** The patient review's choices, named on this screen in the reader's language. */
+    private String label(VoteChoice choice) {
+        return getTranslation(CHOICE_KEY + choice.name());
     }
 
     private void cast(VoteChoice choice, TextArea comment) {
         try {
             governance.castVote(taskId, choice, comment.getValue());
-            done("The vote is cast.");
+            done(getTranslation("workflow.vote.done"));
         } catch (VoteRefused refused) {
             Problems.show(refused.getMessage());
         } catch (TaskGone gone) {
@@ -123,7 +133,7 @@ class VoteTaskView extends TaskScreen {
         }
     }
 
-    private static Div panel(String id, String heading, com.vaadin.flow.component.Component... content) {
+    private Div panel(String id, String heading, com.vaadin.flow.component.Component... content) {
         Div panel = new Div(new H3(heading));
         panel.add(content);
         panel.addClassName("form-section");

@@ -34,7 +34,10 @@ final class Browser implements AutoCloseable {
         options.setBinary(Suites.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1000", "--lang=en-GB");
+                "--no-first-run", "--window-size=1280,1000", "--lang=en-GB", "--accept-lang=en-GB,en");
+        // The walk asserts English texts: the portal follows the browser's language, so ask for English whatever
+        // the machine's locale (--lang alone does not set Accept-Language in every headless mode).
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(Suites.CHROMEDRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

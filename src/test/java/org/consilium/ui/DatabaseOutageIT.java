@@ -40,6 +40,9 @@ class DatabaseOutageIT {
     @Autowired
     MemberService members;
 
+    @Autowired
+    FriendlyErrors friendlyErrors;
+
     @Test
     void an_action_during_an_outage_gets_a_clear_message_and_the_portal_recovers_without_a_restart()
             throws Exception {
@@ -54,7 +57,7 @@ class DatabaseOutageIT {
                 Throwable failure = catchThrowable(() -> members.registerOrganisation("During the outage", "NL",
                         OrganisationType.HOSPITAL));
                 assertThat(failure).as("the action fails while the database is down").isNotNull();
-                assertThat(FriendlyErrors.messageFor(failure)).isEqualTo("The database cannot be reached just now."
+                assertThat(friendlyErrors.messageFor(failure, Translations.ENGLISH)).isEqualTo("The database cannot be reached just now."
                         + " Nothing was lost on this page: try again in a moment.");
                 assertThat(Duration.between(stopped, Instant.now())).as("the failure is quick, not a hang")
                         .isLessThan(Duration.ofSeconds(30));
