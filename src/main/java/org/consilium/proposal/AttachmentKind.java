@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** What an attached PDF is. */
-public enum AttachmentKind {
+public enum AttachmentKind implements Labelled {
     PROTOCOL("Study protocol"),
     ETHICS_APPROVAL("Institution's ethics approval"),
     OTHER("Other document");
@@ -12,7 +12,14 @@ public enum AttachmentKind {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.attachmentKind." + name();
     }
 }

@@ -90,13 +90,15 @@ class AttachmentStore {
                 total += read;
                 if (total > maxBytes) {
                     throw new AttachmentRejected("The file is larger than " + (maxBytes / (1024 * 1024))
-                            + " MB. Attach a smaller PDF.");
+                            + " MB. Attach a smaller PDF.", LocalizedText.message("proposal.attachment.tooLarge",
+                            maxBytes / (1024 * 1024)));
                 }
                 out.write(buffer, 0, read);
             }
         }
         if (total == 0) {
-            throw new AttachmentRejected("The file is empty.");
+            throw new AttachmentRejected("The file is empty.",
+                    LocalizedText.message("proposal.attachment.empty"));
         }
         return total;
     }
@@ -111,17 +113,20 @@ class AttachmentStore {
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
-                throw new AttachmentRejected("The PDF has no pages.");
+                throw new AttachmentRejected("The PDF has no pages.",
+                        LocalizedText.message("proposal.attachment.noPages"));
             }
             return pages;
         } catch (InvalidPasswordException e) {
-            throw new AttachmentRejected("The PDF is protected by a password. Attach it without the password.");
+            throw new AttachmentRejected("The PDF is protected by a password. Attach it without the password.",
+                    LocalizedText.message("proposal.attachment.password"));
         } catch (IOException e) {
             throw notAPdf();
         }
     }
 
     private static AttachmentRejected notAPdf() {
-        return new AttachmentRejected("Only PDF files can be attached, and this file is not a readable PDF.");
+        return new AttachmentRejected("Only PDF files can be attached, and this file is not a readable PDF.",
+                LocalizedText.message("proposal.attachment.notPdf"));
     }
 }

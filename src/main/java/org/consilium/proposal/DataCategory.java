@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** The categories of platform data a proposal may request. */
-public enum DataCategory {
+public enum DataCategory implements Labelled {
     DEMOGRAPHICS("Demographics"),
     DIAGNOSIS("Diagnosis"),
     TREATMENT("Treatment"),
@@ -17,7 +17,14 @@ public enum DataCategory {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.dataCategory." + name();
     }
 }

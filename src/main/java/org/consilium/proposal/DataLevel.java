@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** How close to the individual patient the requested data are. */
-public enum DataLevel {
+public enum DataLevel implements Labelled {
     AGGREGATED("Aggregated"),
     SYNTHETIC("Synthetic"),
     INDIVIDUAL_LEVEL_ANONYMISED("Individual-level anonymised");
@@ -12,7 +12,14 @@ public enum DataLevel {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.dataLevel." + name();
     }
 }

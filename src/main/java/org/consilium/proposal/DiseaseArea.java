@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** The haematological malignancies a proposal may study. */
-public enum DiseaseArea {
+public enum DiseaseArea implements Labelled {
     AML("AML — acute myeloid leukaemia"),
     ALL("ALL — acute lymphoblastic leukaemia"),
     CLL("CLL — chronic lymphocytic leukaemia"),
@@ -19,7 +19,14 @@ public enum DiseaseArea {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.diseaseArea." + name();
     }
 }

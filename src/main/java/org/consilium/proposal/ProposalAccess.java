@@ -31,7 +31,7 @@ class ProposalAccess {
         if (!mayRead(proposal, user)) {
             throw new ProposalAccessDenied("You have no access to " + name(proposal)
                     + ". Only its applicant and team members, and the foundation's reviewers once it is submitted,"
-                    + " may open it.");
+                    + " may open it.", LocalizedText.message("proposal.denied.read", localizedName(proposal)));
         }
     }
 
@@ -42,22 +42,30 @@ class ProposalAccess {
     void requireEditable(Proposal proposal, ConsiliumUser user) {
         requireReadable(proposal, user);
         if (!proposal.isApplicant(user.personId())) {
-            throw new ProposalAccessDenied("Only the applicant may change " + name(proposal) + ".");
+            throw new ProposalAccessDenied("Only the applicant may change " + name(proposal) + ".",
+                    LocalizedText.message("proposal.denied.change", localizedName(proposal)));
         }
         if (!proposal.isEditable()) {
             throw new ProposalAccessDenied(name(proposal) + " has been submitted: a submitted version can no longer"
-                    + " be edited until the governance office returns it for changes.");
+                    + " be edited until the governance office returns it for changes.",
+                    LocalizedText.message("proposal.denied.submitted", localizedName(proposal)));
         }
     }
 
     void requireApplicant(Proposal proposal, ConsiliumUser user) {
         requireReadable(proposal, user);
         if (!proposal.isApplicant(user.personId())) {
-            throw new ProposalAccessDenied("Only the applicant may do this with " + name(proposal) + ".");
+            throw new ProposalAccessDenied("Only the applicant may do this with " + name(proposal) + ".",
+                    LocalizedText.message("proposal.denied.notApplicant", localizedName(proposal)));
         }
     }
 
     private static String name(Proposal proposal) {
         return proposal.getReference() != null ? "proposal " + proposal.getReference() : "draft #" + proposal.getId();
+    }
+
+    private static LocalizedText localizedName(Proposal proposal) {
+        return proposal.getReference() != null ? LocalizedText.message("proposal.name.reference", proposal.getReference())
+                : LocalizedText.message("proposal.name.draft", String.valueOf(proposal.getId()));
     }
 }

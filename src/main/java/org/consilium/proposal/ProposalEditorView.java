@@ -19,7 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +33,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
  * inside the portal and when the browser tab is closed or reloaded.
  */
 @Route("proposals/:proposalId([0-9]{1,18})/edit")
-@PageTitle("Edit proposal · Consilium")
 @RolesAllowed(Roles.RESEARCHER)
-class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObserver {
+class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private static final String PARAMETER = "proposalId";
 
@@ -58,16 +57,21 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
     }
 
     @Override
+    public String getPageTitle() {
+        return getTranslation("proposal.editor.pageTitle");
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         proposalId = Long.valueOf(event.getRouteParameters().get(PARAMETER).orElseThrow());
         ProposalDraft draft;
         try {
             draft = proposals.openDraft(proposalId);
         } catch (ProposalNotFound e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
+            event.rerouteToError(NotFoundException.class, e.getLocalizedMessage());
             return;
         } catch (ProposalAccessDenied e) {
-            event.rerouteToError(AccessDeniedException.class, e.getMessage());
+            event.rerouteToError(AccessDeniedException.class, e.getLocalizedMessage());
             return;
         }
         lockVersion = draft.lockVersion();
@@ -80,15 +84,15 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         form.read(draft.content());
         form.addChangeListener(this::changed);
 
-        Button save = new Button("Save draft", VaadinIcon.DISC.create(), e -> save());
+        Button save = new Button(getTranslation("proposal.editor.save"), VaadinIcon.DISC.create(), e -> save());
         save.setId("save-draft");
         save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL);
         revision = draft.reference() != null;
-        Button submit = new Button(revision ? "Resubmit…" : "Submit…", VaadinIcon.PAPERPLANE.create(),
+        Button submit = new Button(getTranslation(revision ? "proposal.editor.resubmit" : "proposal.editor.submit"), VaadinIcon.PAPERPLANE.create(),
                 e -> confirmSubmit());
         submit.setId("submit-proposal");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button back = new Button("My proposals", VaadinIcon.ARROW_LEFT.create(),
+        Button back = new Button(getTranslation("proposal.editor.back"), VaadinIcon.ARROW_LEFT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(MyProposalsView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         state.setId("draft-state");
@@ -96,18 +100,18 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         changed();
 
         Div spacer = new Div();
-        HorizontalLayout actions = new HorizontalLayout(back, new H2(revision ? "Revising " + draft.reference() : "Draft proposal #" + draft.id()), state, spacer,
-                save, submit);
+        H2 heading = new H2(revision ? getTranslation("proposal.editor.heading.revision", draft.reference())
+                : getTranslation("proposal.editor.heading.draft", String.valueOf(draft.id())));
+        HorizontalLayout actions = new HorizontalLayout(back, heading, state, spacer, save, submit);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.expand(spacer);
         actions.addClassName("action-bar");
         actions.setWidthFull();
 
-        Paragraph hint = new Paragraph("Save the draft at any time; fields marked with a dot are needed to submit."
-                + " Submitting freezes version 1, which can then no longer be edited.");
+        Paragraph hint = new Paragraph(getTranslation("proposal.editor.hint"));
         hint.addClassName("hint");
 
-        Div attachments = new Div(new H3("7. Attachments"), new AttachmentsPanel(proposals, draft.id(),
+        Div attachments = new Div(new H3(getTranslation("proposal.section.attachments.numbered")), new AttachmentsPanel(proposals, draft.id(),
                 draft.attachments(), true));
         attachments.addClassName("form-section");
         attachments.setId("section-attachments");
@@ -117,7 +121,7 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
 
     private void changed() {
         boolean dirty = form.hasChanges();
-        state.setText(dirty ? "Unsaved changes" : "All changes saved");
+        state.setText(getTranslation(dirty ? "proposal.editor.unsaved" : "proposal.editor.saved"));
         // Lets the browser warn before the tab is closed or reloaded with unsaved changes.
         getElement().executeJs("window.consiliumUnsaved = $0;"
                 + "if (!window.consiliumUnloadGuard) { window.consiliumUnloadGuard = true;"
@@ -128,19 +132,19 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
     private boolean save() {
         ProposalContent content = form.valuesIfValid();
         if (content == null) {
-            Problems.show("Some fields are too long or out of range; they are marked in the form.");
+            Problems.show(getTranslation("proposal.editor.outOfRange"));
             return false;
         }
         try {
             lockVersion = proposals.saveDraft(proposalId, lockVersion, content);
             form.read(content);
             changed();
-            Problems.success("Draft saved.");
+            Problems.success(getTranslation("proposal.editor.savedNotice"));
             return true;
         } catch (ProposalNotValid e) {
             form.showProblems(e.problems());
         } catch (ProposalChangedElsewhere | ObjectOptimisticLockingFailureException e) {
-            Problems.show(new ProposalChangedElsewhere().getMessage());
+            Problems.show(getTranslation("proposal.changedElsewhere"));
         }
         return false;
     }
@@ -148,19 +152,16 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
     private void confirmSubmit() {
         ProposalContent content = form.valuesIfValid();
         if (content == null) {
-            Problems.show("Some fields are too long or out of range; they are marked in the form.");
+            Problems.show(getTranslation("proposal.editor.outOfRange"));
             return;
         }
         ConfirmDialog confirm = revision
-                ? new ConfirmDialog("Resubmit this proposal?", "Resubmitting freezes your changes as a new version,"
-                        + " which reviewers can compare with the one they saw, and sends it back to the reviewers.",
-                        "Resubmit", e -> submit(content))
-                : new ConfirmDialog("Submit this proposal?",
-                "Submitting gives the proposal its reference and freezes version 1: it can then no longer be"
-                        + " edited, and the foundation's governance office starts its completeness check.",
-                "Submit", e -> submit(content));
+                ? new ConfirmDialog(getTranslation("proposal.resubmit.title"), getTranslation("proposal.resubmit.text"),
+                        getTranslation("proposal.resubmit.confirm"), e -> submit(content))
+                : new ConfirmDialog(getTranslation("proposal.submit.title"), getTranslation("proposal.submit.text"),
+                        getTranslation("proposal.submit.confirm"), e -> submit(content));
         confirm.setCancelable(true);
-        confirm.setCancelText("Not yet");
+        confirm.setCancelText(getTranslation("proposal.submit.notYet"));
         confirm.setId("confirm-submit");
         confirm.open();
     }
@@ -170,14 +171,14 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
             SubmissionReceipt receipt = proposals.submit(proposalId, lockVersion, content);
             form.read(content);
             changed();
-            Problems.success("Submitted as " + receipt.reference() + " (version " + receipt.version() + ").");
+            Problems.success(getTranslation("proposal.submit.done", receipt.reference(),
+                    String.valueOf(receipt.version())));
             getUI().ifPresent(ui -> ui.navigate(ProposalView.class, ProposalView.parameters(receipt.proposalId())));
         } catch (ProposalNotValid e) {
             form.showProblems(e.problems());
-            Problems.show("The proposal is not complete yet: " + e.problems().size()
-                    + " point(s) to fix, listed above the form.");
+            Problems.show(getTranslation("proposal.submit.incomplete", e.problems().size()));
         } catch (ProposalChangedElsewhere | ObjectOptimisticLockingFailureException e) {
-            Problems.show(new ProposalChangedElsewhere().getMessage());
+            Problems.show(getTranslation("proposal.changedElsewhere"));
         }
     }
 
@@ -187,22 +188,22 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-        ConfirmDialog confirm = new ConfirmDialog("Leave without saving?",
-                "You have changes that are not saved. They will be lost if you leave.", "Save and leave",
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("proposal.leave.title"),
+                getTranslation("proposal.leave.text"), getTranslation("proposal.leave.save"),
                 e -> {
                     if (save()) {
                         action.proceed();
                     }
                 });
         confirm.setRejectable(true);
-        confirm.setRejectText("Discard changes");
+        confirm.setRejectText(getTranslation("proposal.leave.discard"));
         confirm.addRejectListener(e -> {
             form.read(proposals.openDraft(proposalId).content());
             changed();
             action.proceed();
         });
         confirm.setCancelable(true);
-        confirm.setCancelText("Stay");
+        confirm.setCancelText(getTranslation("proposal.leave.stay"));
         confirm.addCancelListener(e -> action.cancel());
         confirm.setId("confirm-leave");
         confirm.open();

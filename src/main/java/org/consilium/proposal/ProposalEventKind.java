@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** What happened to a proposal, as its timeline says it. */
-public enum ProposalEventKind {
+public enum ProposalEventKind implements Labelled {
     SUBMITTED("Submitted"),
     RESUBMITTED("Resubmitted"),
     ACCEPTED_AT_CHECK("Accepted at the completeness check"),
@@ -40,7 +40,14 @@ public enum ProposalEventKind {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.event." + name();
     }
 }

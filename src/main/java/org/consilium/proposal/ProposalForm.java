@@ -19,9 +19,13 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.PropertyDefinition;
+import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import jakarta.validation.ConstraintViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,11 +34,13 @@ import org.consilium.member.MemberService;
 import org.consilium.member.OrganisationSummary;
 import org.consilium.member.PersonSummary;
 import org.consilium.member.Role;
+import org.consilium.ui.Translations;
 
 /**
  * The proposal form, in sections. Length and range rules are checked as the user types (Bean Validation,
  * default group); what a submission needs is marked as required and checked by the service on submit,
- * whose problems are then shown on the fields concerned.
+ * whose problems are then shown on the fields concerned. Every message is in the user's language
+ * ({@link ProblemTexts}); the annotations' English messages are the service's.
  */
 class ProposalForm extends Div {
 
@@ -42,29 +48,29 @@ class ProposalForm extends Div {
             "aiModellingDescribed", "commercialInterestDescribed");
     private static final Pattern TEAM_PATH = Pattern.compile("team\\[(\\d+)]\\.(\\w+)");
 
-    final TextField title = new TextField("Title");
-    final TextField acronym = new TextField("Acronym");
-    final ComboBox<OrganisationSummary> leadOrganisation = new ComboBox<>("Lead organisation");
-    final ComboBox<PersonSummary> principalInvestigator = new ComboBox<>("Principal investigator");
+    final TextField title = new TextField(Translations.t("proposal.form.title"));
+    final TextField acronym = new TextField(Translations.t("proposal.form.acronym"));
+    final ComboBox<OrganisationSummary> leadOrganisation = new ComboBox<>(Translations.t("proposal.form.leadOrganisation"));
+    final ComboBox<PersonSummary> principalInvestigator = new ComboBox<>(Translations.t("proposal.form.principalInvestigator"));
     final TeamEditor team;
-    final CheckboxGroup<DiseaseArea> diseaseAreas = new CheckboxGroup<>("Disease areas");
-    final TextArea background = new TextArea("Background");
-    final TextArea objectives = new TextArea("Objectives");
-    final TextArea methodology = new TextArea("Methodology and statistical plan");
-    final TextArea laySummary = new TextArea("Lay summary");
-    final CheckboxGroup<DataCategory> dataCategories = new CheckboxGroup<>("Data categories");
-    final RadioButtonGroup<DataLevel> dataLevel = new RadioButtonGroup<>("Level of data");
-    final IntegerField estimatedCohortSize = new IntegerField("Estimated cohort size (patients)");
-    final Checkbox usesAiModelling = new Checkbox("The project uses AI / machine-learning modelling");
-    final TextArea aiModellingDescription = new TextArea("AI / ML modelling: what and how");
-    final CheckboxGroup<ExpectedOutput> expectedOutputs = new CheckboxGroup<>("Expected outputs");
-    final IntegerField durationMonths = new IntegerField("Duration (months)");
-    final TextField fundingSource = new TextField("Funding source");
-    final Checkbox commercialInterest = new Checkbox("The project has a commercial interest");
-    final TextArea commercialInterestDetails = new TextArea("Commercial interest: which");
-    final TextArea conflictsOfInterest = new TextArea("Declared conflicts of interest");
+    final CheckboxGroup<DiseaseArea> diseaseAreas = new CheckboxGroup<>(Translations.t("proposal.form.diseaseAreas"));
+    final TextArea background = new TextArea(Translations.t("proposal.form.background"));
+    final TextArea objectives = new TextArea(Translations.t("proposal.form.objectives"));
+    final TextArea methodology = new TextArea(Translations.t("proposal.form.methodology"));
+    final TextArea laySummary = new TextArea(Translations.t("proposal.form.laySummary"));
+    final CheckboxGroup<DataCategory> dataCategories = new CheckboxGroup<>(Translations.t("proposal.form.dataCategories"));
+    final RadioButtonGroup<DataLevel> dataLevel = new RadioButtonGroup<>(Translations.t("proposal.form.dataLevel"));
+    final IntegerField estimatedCohortSize = new IntegerField(Translations.t("proposal.form.estimatedCohortSize"));
+    final Checkbox usesAiModelling = new Checkbox(Translations.t("proposal.form.usesAiModelling"));
+    final TextArea aiModellingDescription = new TextArea(Translations.t("proposal.form.aiModellingDescription"));
+    final CheckboxGroup<ExpectedOutput> expectedOutputs = new CheckboxGroup<>(Translations.t("proposal.form.expectedOutputs"));
+    final IntegerField durationMonths = new IntegerField(Translations.t("proposal.form.durationMonths"));
+    final TextField fundingSource = new TextField(Translations.t("proposal.form.fundingSource"));
+    final Checkbox commercialInterest = new Checkbox(Translations.t("proposal.form.commercialInterest"));
+    final TextArea commercialInterestDetails = new TextArea(Translations.t("proposal.form.commercialInterestDetails"));
+    final TextArea conflictsOfInterest = new TextArea(Translations.t("proposal.form.conflictsOfInterest"));
 
-    private final BeanValidationBinder<ProposalContent> binder = new BeanValidationBinder<>(ProposalContent.class);
+    private final BeanValidationBinder<ProposalContent> binder = new TranslatedBinder();
     private final Map<String, HasValidation> fieldsByProperty = new LinkedHashMap<>();
     private final Div problems = new Div();
 
@@ -78,16 +84,17 @@ class ProposalForm extends Div {
         problems.setVisible(false);
 
         add(problems,
-                section("project", "1. Project", null,
+                section("project", getTranslation("proposal.section.project.numbered"), null,
                         form(title, acronym, leadOrganisation, principalInvestigator, diseaseAreas)),
-                section("team", "2. Team", "Everyone working on the project, with their organisation and role.", team),
-                section("science", "3. Science", null, form(background, objectives, methodology)),
-                section("lay-summary", "4. Lay summary", "Plain language, for the patient organisations that review"
-                        + " the project: what, why, and what it could change for patients. At most "
-                        + ProposalContent.LAY_SUMMARY_MAX_WORDS + " words.", laySummary),
-                section("data", "5. Data requested", null,
+                section("team", getTranslation("proposal.section.team.numbered"),
+                        getTranslation("proposal.form.team.hint"), team),
+                section("science", getTranslation("proposal.section.science.numbered"), null,
+                        form(background, objectives, methodology)),
+                section("lay-summary", getTranslation("proposal.section.laySummary.numbered"),
+                        getTranslation("proposal.form.laySummary.hint", ProposalContent.LAY_SUMMARY_MAX_WORDS), laySummary),
+                section("data", getTranslation("proposal.section.data.numbered"), null,
                         form(dataCategories, dataLevel, estimatedCohortSize, usesAiModelling, aiModellingDescription)),
-                section("outputs", "6. Outputs, funding and interests", null,
+                section("outputs", getTranslation("proposal.section.outputs.numbered"), null,
                         form(expectedOutputs, durationMonths, fundingSource, commercialInterest,
                                 commercialInterestDetails, conflictsOfInterest)));
     }
@@ -103,15 +110,15 @@ class ProposalForm extends Div {
                 query -> members.countPeopleWithRole(Role.RESEARCHER, query.getFilter().orElse("")));
         principalInvestigator.setItemLabelGenerator(PersonSummary::label);
         diseaseAreas.setItems(DiseaseArea.values());
-        diseaseAreas.setItemLabelGenerator(DiseaseArea::label);
+        diseaseAreas.setItemLabelGenerator(Labels::of);
         diseaseAreas.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
 
         for (TextArea area : List.of(background, objectives, methodology)) {
             area.setMaxLength(ProposalContent.LONG_TEXT_MAX);
             area.setMinHeight("8em");
             area.setValueChangeMode(ValueChangeMode.LAZY);
-            area.addValueChangeListener(e -> area.setHelperText(e.getValue().length() + " / "
-                    + ProposalContent.LONG_TEXT_MAX + " characters"));
+            area.addValueChangeListener(e -> area.setHelperText(getTranslation("proposal.form.characters",
+                    e.getValue().length(), ProposalContent.LONG_TEXT_MAX)));
         }
         laySummary.setMaxLength(4_000);
         laySummary.setMinHeight("10em");
@@ -121,10 +128,10 @@ class ProposalForm extends Div {
         showWordCount("");
 
         dataCategories.setItems(DataCategory.values());
-        dataCategories.setItemLabelGenerator(DataCategory::label);
+        dataCategories.setItemLabelGenerator(Labels::of);
         dataCategories.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         dataLevel.setItems(DataLevel.values());
-        dataLevel.setItemLabelGenerator(DataLevel::label);
+        dataLevel.setItemLabelGenerator(Labels::of);
         estimatedCohortSize.setMin(1);
         estimatedCohortSize.setMax(1_000_000);
         estimatedCohortSize.setStepButtonsVisible(false);
@@ -133,7 +140,7 @@ class ProposalForm extends Div {
         aiModellingDescription.setVisible(false);
 
         expectedOutputs.setItems(ExpectedOutput.values());
-        expectedOutputs.setItemLabelGenerator(ExpectedOutput::label);
+        expectedOutputs.setItemLabelGenerator(Labels::of);
         durationMonths.setMin(1);
         durationMonths.setMax(120);
         durationMonths.setStepButtonsVisible(true);
@@ -142,7 +149,7 @@ class ProposalForm extends Div {
         commercialInterest.addValueChangeListener(e -> commercialInterestDetails.setVisible(e.getValue()));
         commercialInterestDetails.setVisible(false);
         conflictsOfInterest.setMaxLength(4_000);
-        conflictsOfInterest.setHelperText("Write \"None\" if there are none.");
+        conflictsOfInterest.setHelperText(getTranslation("proposal.form.conflictsOfInterest.hint"));
     }
 
     private void bind() {
@@ -209,20 +216,21 @@ class ProposalForm extends Div {
     void showProblems(List<ProposalNotValid.Problem> found) {
         UnorderedList list = new UnorderedList();
         for (ProposalNotValid.Problem problem : found) {
-            list.add(new ListItem(problem.message()));
+            String message = problem.localizedMessage();
+            list.add(new ListItem(message));
             Matcher teamPath = TEAM_PATH.matcher(problem.field());
             if (teamPath.matches()) {
-                team.showProblem(Integer.parseInt(teamPath.group(1)), teamPath.group(2), problem.message());
+                team.showProblem(Integer.parseInt(teamPath.group(1)), teamPath.group(2), message);
                 continue;
             }
             HasValidation field = fieldsByProperty.get(problem.field());
             if (field != null) {
-                field.setErrorMessage(problem.message());
+                field.setErrorMessage(message);
                 field.setInvalid(true);
             }
         }
         problems.removeAll();
-        problems.add(new Span("Before this proposal can be submitted:"), list);
+        problems.add(new Span(getTranslation("proposal.form.problems")), list);
         problems.setVisible(true);
         problems.scrollIntoView();
     }
@@ -233,7 +241,7 @@ class ProposalForm extends Div {
 
     private void showWordCount(String text) {
         int words = Words.count(text);
-        laySummary.setHelperText(words + " / " + ProposalContent.LAY_SUMMARY_MAX_WORDS + " words");
+        laySummary.setHelperText(getTranslation("proposal.form.words", words, ProposalContent.LAY_SUMMARY_MAX_WORDS));
     }
 
     private FormLayout form(Component... fields) {
@@ -246,6 +254,28 @@ class ProposalForm extends Div {
             }
         }
         return form;
+    }
+
+    /**
+     * Bean Validation as the form uses it (default group, as the user types), with each message in the user's
+     * language under the key {@link ProblemTexts} gives the broken rule.
+     */
+    private static final class TranslatedBinder extends BeanValidationBinder<ProposalContent> {
+
+        TranslatedBinder() {
+            super(ProposalContent.class);
+        }
+
+        @Override
+        protected BindingBuilder<ProposalContent, ?> configureBinding(BindingBuilder<ProposalContent, ?> binding,
+                                                                      PropertyDefinition<ProposalContent, ?> definition) {
+            return binding.withValidator(new BeanValidator(ProposalContent.class, definition.getTopLevelName()) {
+                @Override
+                protected String getMessage(ConstraintViolation<?> violation, Locale locale) {
+                    return LocalizedText.translate(ProblemTexts.of(violation), violation.getMessage());
+                }
+            });
+        }
     }
 
     private static Div section(String id, String heading, String hint, Component content) {

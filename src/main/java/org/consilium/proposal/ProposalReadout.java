@@ -10,10 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.util.Collection;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.consilium.ui.Formats;
+import org.consilium.ui.Translations;
 
 /**
  * A proposal as the portal shows it to whoever may read it: status in words, every section, documents,
@@ -23,7 +21,7 @@ public class ProposalReadout extends Div {
 
     public ProposalReadout(ProposalService proposals, ProposalDetails details) {
         ProposalContent c = details.content();
-        String name = details.reference() != null ? details.reference() : "Draft #" + details.id();
+        String name = name(details);
 
         Span reference = new Span(name);
         reference.addClassName("reference");
@@ -39,88 +37,105 @@ public class ProposalReadout extends Div {
         if (details.versions().size() > 1) {
             add(changes(proposals, details));
         }
-        add(section("Project",
-                field("Acronym", c.getAcronym()),
-                field("Lead organisation", c.getLeadOrganisation() == null ? null : c.getLeadOrganisation().label()),
-                field("Principal investigator", c.getPrincipalInvestigator() == null ? null
+        add(section(t("proposal.section.project"),
+                field(t("proposal.form.acronym"), c.getAcronym()),
+                field(t("proposal.form.leadOrganisation"), c.getLeadOrganisation() == null ? null
+                        : c.getLeadOrganisation().label()),
+                field(t("proposal.form.principalInvestigator"), c.getPrincipalInvestigator() == null ? null
                         : c.getPrincipalInvestigator().label()),
-                field("Applicant", details.applicant().label()),
-                field("Disease areas", labels(c.getDiseaseAreas(), DiseaseArea::label))));
-        add(section("Team", teamGrid(c)));
-        add(section("Science", field("Background", c.getBackground()), field("Objectives", c.getObjectives()),
-                field("Methodology and statistical plan", c.getMethodology())));
-        add(section("Lay summary", field(Words.count(c.getLaySummary()) + " words", c.getLaySummary())));
-        add(section("Data requested",
-                field("Data categories", labels(c.getDataCategories(), DataCategory::label)),
-                field("Level of data", c.getDataLevel() == null ? null : c.getDataLevel().label()),
-                field("Estimated cohort size", c.getEstimatedCohortSize() == null ? null
-                        : String.format("%,d patients", c.getEstimatedCohortSize())),
-                field("AI / ML modelling", c.isUsesAiModelling() ? "Yes — " + c.getAiModellingDescription() : "No")));
-        add(section("Outputs, funding and interests",
-                field("Expected outputs", labels(c.getExpectedOutputs(), ExpectedOutput::label)),
-                field("Duration", c.getDurationMonths() == null ? null : c.getDurationMonths() + " months"),
-                field("Funding source", c.getFundingSource()),
-                field("Commercial interest", c.isCommercialInterest() ? "Yes — " + c.getCommercialInterestDetails() : "No"),
-                field("Declared conflicts of interest", c.getConflictsOfInterest())));
-        add(section("Attachments", new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
-        add(section("Versions", versionsGrid(details)));
-        add(section("Timeline", timelineGrid(details)));
+                field(t("proposal.field.applicant"), details.applicant().label()),
+                field(t("proposal.form.diseaseAreas"), Labels.of(c.getDiseaseAreas()))));
+        add(section(t("proposal.section.team"), teamGrid(c)));
+        add(section(t("proposal.section.science"), field(t("proposal.form.background"), c.getBackground()),
+                field(t("proposal.form.objectives"), c.getObjectives()),
+                field(t("proposal.form.methodology"), c.getMethodology())));
+        add(section(t("proposal.section.laySummary"),
+                field(t("proposal.readout.words", Words.count(c.getLaySummary())), c.getLaySummary())));
+        add(section(t("proposal.section.data"),
+                field(t("proposal.form.dataCategories"), Labels.of(c.getDataCategories())),
+                field(t("proposal.form.dataLevel"), c.getDataLevel() == null ? null : Labels.of(c.getDataLevel())),
+                field(t("proposal.field.estimatedCohortSize"), c.getEstimatedCohortSize() == null ? null
+                        : t("proposal.readout.patients", c.getEstimatedCohortSize())),
+                field(t("proposal.field.aiModelling"), yesWith(c.isUsesAiModelling(), c.getAiModellingDescription()))));
+        add(section(t("proposal.section.outputs"),
+                field(t("proposal.form.expectedOutputs"), Labels.of(c.getExpectedOutputs())),
+                field(t("proposal.field.duration"), c.getDurationMonths() == null ? null
+                        : t("proposal.readout.months", c.getDurationMonths())),
+                field(t("proposal.form.fundingSource"), c.getFundingSource()),
+                field(t("proposal.field.commercialInterest"),
+                        yesWith(c.isCommercialInterest(), c.getCommercialInterestDetails())),
+                field(t("proposal.form.conflictsOfInterest"), c.getConflictsOfInterest())));
+        add(section(t("proposal.section.attachments"),
+                new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
+        add(section(t("proposal.section.versions"), versionsGrid(details)));
+        add(section(t("proposal.section.timeline"), timelineGrid(details)));
+    }
+
+    /** The proposal's reference, or its draft number before it has one, in the user's language. */
+    static String name(ProposalDetails details) {
+        return details.reference() != null ? details.reference() : t("proposal.draftName", String.valueOf(details.id()));
+    }
+
+    private static String yesWith(boolean yes, String details) {
+        return yes ? t("proposal.readout.yesWith", orDash(details)) : t("proposal.readout.no");
     }
 
     /** What changed since an earlier version: by default the one before the latest. */
     private static Div changes(ProposalService proposals, ProposalDetails details) {
         int latest = details.versions().get(details.versions().size() - 1).number();
         com.vaadin.flow.component.select.Select<Integer> since = new com.vaadin.flow.component.select.Select<>();
-        since.setLabel("Changes in version " + latest + " since version");
+        since.setLabel(t("proposal.changes.since", latest));
         since.setItems(details.versions().stream().map(VersionInfo::number).filter(n -> n < latest).toList());
         since.setId("compare-since");
         Grid<VersionChange> grid = new Grid<>();
         grid.setId("version-changes");
-        grid.addColumn(VersionChange::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VersionChange::before).setHeader("Before").setFlexGrow(1);
-        grid.addColumn(VersionChange::after).setHeader("Now").setFlexGrow(1);
+        grid.addColumn(change -> t(change.fieldKey())).setHeader(t("proposal.changes.field")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(VersionChange::before).setHeader(t("proposal.changes.before")).setFlexGrow(1);
+        grid.addColumn(VersionChange::after).setHeader(t("proposal.changes.after")).setFlexGrow(1);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText("No field changed (attachments may have).");
+        grid.setEmptyStateText(t("proposal.changes.none"));
         since.addValueChangeListener(e -> grid.setItems(proposals.changes(details.id(), e.getValue(), latest)));
         since.setValue(latest - 1);
-        return section("What changed", since, grid);
+        return section(t("proposal.changes.title"), since, grid);
     }
 
     private static String statusLine(ProposalDetails details) {
         if (details.submittedAt() == null) {
-            return "Not submitted yet. Last saved " + Formats.dateTime(details.updatedAt()) + ".";
+            return t("proposal.readout.notSubmitted", Formats.dateTime(details.updatedAt()));
         }
         VersionInfo latest = details.versions().get(details.versions().size() - 1);
-        String line = "Version " + latest.number() + " submitted " + Formats.dateTime(latest.submittedAt())
-                + " by " + latest.submittedBy() + ".";
+        String line = t("proposal.readout.submitted", String.valueOf(latest.number()),
+                Formats.dateTime(latest.submittedAt()), latest.submittedBy());
         return latest.number() == 1 ? line
-                : line + " First submitted " + Formats.dateTime(details.submittedAt()) + ".";
+                : line + " " + t("proposal.readout.firstSubmitted", Formats.dateTime(details.submittedAt()));
     }
 
     private static Grid<TeamMemberEntry> teamGrid(ProposalContent content) {
         Grid<TeamMemberEntry> grid = new Grid<>();
-        grid.addColumn(TeamMemberEntry::getFullName).setHeader("Name");
-        grid.addColumn(TeamMemberEntry::getOrganisationName).setHeader("Organisation");
-        grid.addColumn(TeamMemberEntry::getProjectRole).setHeader("Role");
-        grid.addColumn(m -> m.getPersonId() == null ? "" : "portal member").setHeader("").setAutoWidth(true);
+        grid.addColumn(TeamMemberEntry::getFullName).setHeader(t("proposal.team.column.name"));
+        grid.addColumn(TeamMemberEntry::getOrganisationName).setHeader(t("proposal.team.column.organisation"));
+        grid.addColumn(TeamMemberEntry::getProjectRole).setHeader(t("proposal.team.column.role"));
+        String portalMember = t("proposal.team.portalMember");
+        grid.addColumn(m -> m.getPersonId() == null ? "" : portalMember).setHeader("").setAutoWidth(true);
         grid.setItems(content.getTeam());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText("No team members listed.");
+        grid.setEmptyStateText(t("proposal.team.none"));
         return grid;
     }
 
     private static Grid<VersionInfo> versionsGrid(ProposalDetails details) {
         Grid<VersionInfo> grid = new Grid<>();
         grid.setId("versions");
-        grid.addColumn(VersionInfo::number).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> Formats.dateTime(v.submittedAt())).setHeader("Submitted");
-        grid.addColumn(VersionInfo::submittedBy).setHeader("By");
+        grid.addColumn(VersionInfo::number).setHeader(t("proposal.versions.number")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> Formats.dateTime(v.submittedAt())).setHeader(t("proposal.versions.submitted"));
+        grid.addColumn(VersionInfo::submittedBy).setHeader(t("proposal.versions.by"));
         grid.setItems(details.versions());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText("Not submitted yet.");
+        grid.setEmptyStateText(t("proposal.versions.none"));
         return grid;
     }
 
@@ -143,20 +158,27 @@ public class ProposalReadout extends Div {
     private static Grid<TimelineEntry> timelineGrid(ProposalDetails details) {
         Grid<TimelineEntry> grid = new Grid<>();
         grid.setId("timeline");
-        grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TimelineEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.kind().label() + (e.version() == null ? "" : " (version " + e.version() + ")"))
-                .setHeader("What").setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Why").setFlexGrow(1);
+        grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader(t("proposal.timeline.when")).setAutoWidth(true)
+                .setFlexGrow(0);
+        String workflow = t("proposal.timeline.workflow");
+        grid.addColumn(e -> e.byWorkflow() ? workflow : e.actor()).setHeader(t("proposal.timeline.who"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ProposalReadout::what).setHeader(t("proposal.timeline.what")).setAutoWidth(true);
+        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(t("proposal.timeline.why")).setFlexGrow(1);
         grid.setItems(details.timeline());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText("Nothing has happened yet.");
+        grid.setEmptyStateText(t("proposal.timeline.none"));
         return grid;
     }
 
-    private static <E> String labels(Collection<E> values, Function<E, String> label) {
-        return values.stream().map(label).collect(Collectors.joining(", "));
+    private static String what(TimelineEntry entry) {
+        String kind = Labels.of(entry.kind());
+        return entry.version() == null ? kind : t("proposal.timeline.withVersion", kind, String.valueOf(entry.version()));
+    }
+
+    private static String t(String key, Object... arguments) {
+        return Translations.t(key, arguments);
     }
 
     private static String orDash(String value) {

@@ -199,11 +199,13 @@ public class ProposalService {
         access.requireApplicant(proposal, currentUser.require());
         if (!proposal.getStatus().withdrawable()) {
             throw new ProposalAccessDenied("A proposal that is " + proposal.getStatus().label().toLowerCase()
-                    + " cannot be withdrawn.");
+                    + " cannot be withdrawn.", LocalizedText.message("proposal.denied.notWithdrawable",
+                    proposal.getStatus()));
         }
         if (reason != null && reason.length() > 4_000) {
             throw new ProposalNotValid("withdrawn", List.of(new ProposalNotValid.Problem("reason",
-                    "The reason may have at most 4000 characters")));
+                    "The reason may have at most 4000 characters",
+                    LocalizedText.message("proposal.withdraw.reasonTooLong", 4_000))));
         }
         timeline.record(proposal, ProposalEventKind.WITHDRAWN, proposal.getCurrentVersion(), reason);
         events.publishEvent(new ProposalWithdrawn(id, proposal.getReference()));
@@ -252,9 +254,11 @@ public class ProposalService {
         access.requireEditable(proposal, currentUser.require());
         Attachment attachment = attachments.findById(attachmentId)
                 .filter(a -> a.getProposal().getId().equals(proposalId))
-                .orElseThrow(() -> new ProposalAccessDenied("This attachment does not belong to the proposal."));
+                .orElseThrow(() -> new ProposalAccessDenied("This attachment does not belong to the proposal.",
+                        LocalizedText.message("proposal.denied.attachmentElsewhere")));
         if (attachment.isFrozen()) {
-            throw new ProposalAccessDenied("An attachment of a submitted version cannot be removed.");
+            throw new ProposalAccessDenied("An attachment of a submitted version cannot be removed.",
+                    LocalizedText.message("proposal.denied.attachmentFrozen"));
         }
         attachments.delete(attachment);
         timeline.auditOnly(proposal, "DOCUMENT_REMOVED", "\"" + attachment.getFileName() + "\", SHA-256 "
@@ -266,7 +270,8 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public AttachmentDownload download(Long attachmentId) {
         Attachment attachment = attachments.findById(attachmentId)
-                .orElseThrow(() -> new ProposalAccessDenied("There is no such attachment."));
+                .orElseThrow(() -> new ProposalAccessDenied("There is no such attachment.",
+                        LocalizedText.message("proposal.denied.noAttachment")));
         access.requireReadable(attachment.getProposal(), currentUser.require());
         String sha256 = attachment.getSha256();
         timeline.auditOnly(attachment.getProposal(), "DOCUMENT_DOWNLOADED", "\"" + attachment.getFileName()
@@ -329,7 +334,8 @@ public class ProposalService {
     }
 
     private static ProposalNotValid.Problem problem(ConstraintViolation<ProposalContent> violation) {
-        return new ProposalNotValid.Problem(violation.getPropertyPath().toString(), violation.getMessage());
+        return new ProposalNotValid.Problem(violation.getPropertyPath().toString(), violation.getMessage(),
+                ProblemTexts.of(violation));
     }
 
     private List<AttachmentInfo> attachmentInfos(Long proposalId) {

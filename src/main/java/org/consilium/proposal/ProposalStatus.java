@@ -1,7 +1,7 @@
 package org.consilium.proposal;
 
 /** Where a proposal stands, in the governance office's words. */
-public enum ProposalStatus {
+public enum ProposalStatus implements Labelled {
     DRAFT("Draft"),
     SUBMITTED("Submitted — awaiting completeness check"),
     RETURNED("Returned to the applicant for changes"),
@@ -21,8 +21,15 @@ public enum ProposalStatus {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "proposal.status." + name();
     }
 
     /** The applicant may edit: a draft, or a proposal sent back for changes. */

@@ -33,7 +33,7 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ProposalService proposals;
     private final List<ProposalPageSection> sections;
     private final CurrentUser currentUser;
-    private String title = "Proposal · Consilium";
+    private String title;
 
     ProposalView(ProposalService proposals, List<ProposalPageSection> sections, CurrentUser currentUser) {
         this.proposals = proposals;
@@ -48,7 +48,7 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return title;
+        return title != null ? title : getTranslation("proposal.view.pageTitle");
     }
 
     @Override
@@ -57,19 +57,19 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         try {
             show(proposals.details(id));
         } catch (ProposalNotFound e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
+            event.rerouteToError(NotFoundException.class, e.getLocalizedMessage());
         } catch (ProposalAccessDenied e) {
-            event.rerouteToError(AccessDeniedException.class, e.getMessage());
+            event.rerouteToError(AccessDeniedException.class, e.getLocalizedMessage());
         }
     }
 
     private void show(ProposalDetails details) {
         removeAll();
-        title = (details.reference() != null ? details.reference() : "Draft #" + details.id()) + " · Consilium";
+        title = getTranslation("proposal.view.pageTitle.named", ProposalReadout.name(details));
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("proposal-actions");
         if (details.editable()) {
-            Button edit = new Button(details.reference() == null ? "Edit draft" : "Revise", VaadinIcon.EDIT.create(),
+            Button edit = new Button(getTranslation(details.reference() == null ? "proposal.view.edit" : "proposal.view.revise"), VaadinIcon.EDIT.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(ProposalEditorView.class,
                             ProposalEditorView.parameters(details.id()))));
             edit.setId("edit-proposal");
@@ -77,7 +77,7 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             actions.add(edit);
         }
         if (details.withdrawable()) {
-            Button withdraw = new Button("Withdraw…", VaadinIcon.CLOSE_CIRCLE.create(), e -> confirmWithdrawal(details));
+            Button withdraw = new Button(getTranslation("proposal.withdraw.button"), VaadinIcon.CLOSE_CIRCLE.create(), e -> confirmWithdrawal(details));
             withdraw.setId("withdraw-proposal");
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(withdraw);
@@ -91,20 +91,23 @@ class ProposalView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void confirmWithdrawal(ProposalDetails details) {
-        TextArea reason = new TextArea("Reason (optional, shown in the timeline)");
+        TextArea reason = new TextArea(getTranslation("proposal.withdraw.reason"));
         reason.setMaxLength(4_000);
         reason.setWidthFull();
         reason.setId("withdrawal-reason");
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Withdraw " + details.reference() + "?");
-        confirm.setText(new Div(new Paragraph("Withdrawing ends the governance process: every open task ends and"
-                + " the proposal cannot be resubmitted. This cannot be undone."), reason));
-        confirm.setConfirmText("Withdraw");
+        confirm.setHeader(getTranslation("proposal.withdraw.title", details.reference()));
+        confirm.setText(new Div(new Paragraph(getTranslation("proposal.withdraw.text")), reason));
+        confirm.setConfirmText(getTranslation("proposal.withdraw.confirm"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.setCancelable(true);
         confirm.addConfirmListener(e -> {
-            proposals.withdraw(details.id(), reason.getValue());
-            Problems.success(details.reference() + " is withdrawn.");
+            try {
+                proposals.withdraw(details.id(), reason.getValue());
+                Problems.success(getTranslation("proposal.withdraw.done", details.reference()));
+            } catch (ProposalAccessDenied | ProposalNotValid refused) {
+                Problems.show(refused.getLocalizedMessage());
+            }
             show(proposals.details(details.id()));
         });
         confirm.open();

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Span;
 final class StatusBadge extends Span {
 
     StatusBadge(ProposalStatus status) {
-        super(status.label());
+        super(Labels.of(status));
         getElement().getThemeList().add("badge");
         if (status != ProposalStatus.DRAFT) {
             getElement().getThemeList().add("success");

@@ -31,7 +31,7 @@ class TeamEditor extends CustomField<List<TeamMemberEntry>> {
         this.members = members;
         rows.setPadding(false);
         rows.setSpacing(false);
-        Button add = new Button("Add team member", VaadinIcon.PLUS.create(), e -> {
+        Button add = new Button(getTranslation("proposal.team.add"), VaadinIcon.PLUS.create(), e -> {
             addRow(new TeamMemberEntry());
             updateValue();
         });
@@ -78,10 +78,10 @@ class TeamEditor extends CustomField<List<TeamMemberEntry>> {
 
     private final class Row {
 
-        private final ComboBox<PersonSummary> member = new ComboBox<>("Portal member (optional)");
-        private final TextField name = new TextField("Name");
-        private final TextField organisation = new TextField("Organisation");
-        private final TextField role = new TextField("Role in the project");
+        private final ComboBox<PersonSummary> member = new ComboBox<>(getTranslation("proposal.team.member"));
+        private final TextField name = new TextField(getTranslation("proposal.team.name"));
+        private final TextField organisation = new TextField(getTranslation("proposal.team.organisation"));
+        private final TextField role = new TextField(getTranslation("proposal.team.role"));
         private final HorizontalLayout layout = new HorizontalLayout();
         private Long personId;
 
@@ -133,8 +133,8 @@ class TeamEditor extends CustomField<List<TeamMemberEntry>> {
                 updateValue();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove this team member");
-            remove.setTooltipText("Remove this team member");
+            remove.setAriaLabel(getTranslation("proposal.team.remove"));
+            remove.setTooltipText(getTranslation("proposal.team.remove"));
             layout.add(member, name, organisation, role, remove);
             layout.setAlignItems(FlexComponent.Alignment.BASELINE);
             layout.setWidthFull();

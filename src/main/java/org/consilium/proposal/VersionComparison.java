@@ -2,55 +2,75 @@ package org.consilium.proposal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What changed between two versions of a proposal, field by field, in the form's words. */
+/**
+ * What changed between two versions of a proposal, field by field, in the form's words. Choices (disease
+ * areas, yes or no…) are named in the language of the UI that asks, in English outside a UI.
+ */
 final class VersionComparison {
 
     private VersionComparison() {
     }
 
+    private record Field(String key, String english, Function<ProposalContent, String> value) {
+    }
+
     static List<VersionChange> between(ProposalContent before, ProposalContent after) {
-        Map<String, Function<ProposalContent, String>> fields = new LinkedHashMap<>();
-        fields.put("Title", ProposalContent::getTitle);
-        fields.put("Acronym", ProposalContent::getAcronym);
-        fields.put("Lead organisation", c -> c.getLeadOrganisation() == null ? "" : c.getLeadOrganisation().label());
-        fields.put("Principal investigator", c -> c.getPrincipalInvestigator() == null ? ""
-                : c.getPrincipalInvestigator().label());
-        fields.put("Team", c -> c.getTeam().stream().map(m -> m.getFullName() + " (" + m.getOrganisationName() + ", "
-                + m.getProjectRole() + ")").collect(Collectors.joining("; ")));
-        fields.put("Disease areas", c -> labels(c.getDiseaseAreas(), DiseaseArea::label));
-        fields.put("Background", ProposalContent::getBackground);
-        fields.put("Objectives", ProposalContent::getObjectives);
-        fields.put("Methodology and statistical plan", ProposalContent::getMethodology);
-        fields.put("Lay summary", ProposalContent::getLaySummary);
-        fields.put("Data categories", c -> labels(c.getDataCategories(), DataCategory::label));
-        fields.put("Level of data", c -> c.getDataLevel() == null ? "" : c.getDataLevel().label());
-        fields.put("Estimated cohort size", c -> Objects.toString(c.getEstimatedCohortSize(), ""));
-        fields.put("AI / ML modelling", c -> c.isUsesAiModelling() ? "Yes — " + c.getAiModellingDescription() : "No");
-        fields.put("Expected outputs", c -> labels(c.getExpectedOutputs(), ExpectedOutput::label));
-        fields.put("Duration (months)", c -> Objects.toString(c.getDurationMonths(), ""));
-        fields.put("Funding source", ProposalContent::getFundingSource);
-        fields.put("Commercial interest", c -> c.isCommercialInterest() ? "Yes — " + c.getCommercialInterestDetails()
-                : "No");
-        fields.put("Declared conflicts of interest", ProposalContent::getConflictsOfInterest);
+        List<Field> fields = List.of(
+                new Field("proposal.form.title", "Title", ProposalContent::getTitle),
+                new Field("proposal.form.acronym", "Acronym", ProposalContent::getAcronym),
+                new Field("proposal.form.leadOrganisation", "Lead organisation",
+                        c -> c.getLeadOrganisation() == null ? "" : c.getLeadOrganisation().label()),
+                new Field("proposal.form.principalInvestigator", "Principal investigator",
+                        c -> c.getPrincipalInvestigator() == null ? "" : c.getPrincipalInvestigator().label()),
+                new Field("proposal.section.team", "Team", c -> c.getTeam().stream().map(m -> m.getFullName() + " ("
+                        + m.getOrganisationName() + ", " + m.getProjectRole() + ")").collect(Collectors.joining("; "))),
+                new Field("proposal.form.diseaseAreas", "Disease areas", c -> names(c.getDiseaseAreas())),
+                new Field("proposal.form.background", "Background", ProposalContent::getBackground),
+                new Field("proposal.form.objectives", "Objectives", ProposalContent::getObjectives),
+                new Field("proposal.form.methodology", "Methodology and statistical plan",
+                        ProposalContent::getMethodology),
+                new Field("proposal.form.laySummary", "Lay summary", ProposalContent::getLaySummary),
+                new Field("proposal.form.dataCategories", "Data categories", c -> names(c.getDataCategories())),
+                new Field("proposal.form.dataLevel", "Level of data",
+                        c -> c.getDataLevel() == null ? "" : name(c.getDataLevel())),
+                new Field("proposal.field.estimatedCohortSize", "Estimated cohort size",
+                        c -> Objects.toString(c.getEstimatedCohortSize(), "")),
+                new Field("proposal.field.aiModelling", "AI / ML modelling",
+                        c -> yesWith(c.isUsesAiModelling(), c.getAiModellingDescription())),
+                new Field("proposal.form.expectedOutputs", "Expected outputs", c -> names(c.getExpectedOutputs())),
+                new Field("proposal.form.durationMonths", "Duration (months)",
+                        c -> Objects.toString(c.getDurationMonths(), "")),
+                new Field("proposal.form.fundingSource", "Funding source", ProposalContent::getFundingSource),
+                new Field("proposal.field.commercialInterest", "Commercial interest",
+                        c -> yesWith(c.isCommercialInterest(), c.getCommercialInterestDetails())),
+                new Field("proposal.form.conflictsOfInterest", "Declared conflicts of interest",
+                        ProposalContent::getConflictsOfInterest));
         List<VersionChange> changes = new ArrayList<>();
-        fields.forEach((label, value) -> {
-            String a = Objects.toString(value.apply(before), "");
-            String b = Objects.toString(value.apply(after), "");
+        for (Field field : fields) {
+            String a = Objects.toString(field.value().apply(before), "");
+            String b = Objects.toString(field.value().apply(after), "");
             if (!a.equals(b)) {
-                changes.add(new VersionChange(label, a, b));
+                changes.add(new VersionChange(field.english(), a, b, field.key()));
             }
-        });
+        }
         return changes;
     }
 
-    private static <E extends Enum<E>> String labels(Collection<E> values, Function<E, String> label) {
-        return values.stream().sorted().map(label).collect(Collectors.joining(", "));
+    private static String yesWith(boolean yes, String details) {
+        return yes ? LocalizedText.translate(LocalizedText.message("proposal.readout.yesWith", details), "Yes — " + details)
+                : LocalizedText.translate(LocalizedText.message("proposal.readout.no"), "No");
+    }
+
+    private static <E extends Enum<E> & Labelled> String names(Collection<E> values) {
+        return values.stream().sorted().map(VersionComparison::name).collect(Collectors.joining(", "));
+    }
+
+    private static String name(Labelled constant) {
+        return LocalizedText.translate(LocalizedText.message(constant.labelKey()), constant.label());
     }
 }

@@ -9,7 +9,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.Optional;
 import org.consilium.proposal.ProposalDetails;
 import org.consilium.proposal.ProposalPageSection;
+import org.consilium.proposal.Labels;
 import org.consilium.ui.Formats;
+import org.consilium.ui.Translations;
 
 /**
  * The voting round on the proposal page: while open, staff see who has voted (not how); once closed,
@@ -35,33 +37,35 @@ class PatientReviewSection implements ProposalPageSection {
         } catch (VoteRefused notForThisViewer) {
             return Optional.empty(); // e.g. a team member or a signatory: the round is not theirs to see
         }
-        Div section = new Div(new H3("Patient review"));
+        Div section = new Div(new H3(Translations.t("review.section.title")));
         section.addClassName("form-section");
         section.setId("patient-review");
         if (results.open()) {
-            section.add(new Paragraph("The voting round is open until " + Formats.dateTime(results.deadline())
-                    + (results.extended() ? " (extended)" : "") + ". Votes are sealed until it closes."));
+            section.add(new Paragraph(Translations.t(results.extended() ? "review.section.openExtended"
+                    : "review.section.open", Formats.dateTime(results.deadline()))));
             if (!results.organisationsVoted().isEmpty() || !viewerIsApplicant) {
-                section.add(new Paragraph(results.organisationsVoted().size() + " of " + results.organisations()
-                        + " organisations have voted" + (results.organisationsVoted().isEmpty() ? "."
-                        : ": " + String.join(", ", results.organisationsVoted()) + ".")));
+                section.add(new Paragraph(results.organisationsVoted().isEmpty()
+                        ? Translations.t("review.section.noneVoted", results.organisations())
+                        : Translations.t("review.section.voted", results.organisationsVoted().size(),
+                                results.organisations(), String.join(", ", results.organisationsVoted()))));
             }
             return Optional.of(section);
         }
         if (results.votes().isEmpty() && results.organisationsVoted().isEmpty()) {
-            section.add(new Paragraph("The voting round has closed."));
+            section.add(new Paragraph(Translations.t("review.section.closed")));
             return Optional.of(section);
         }
-        section.add(new Paragraph("Outcome: " + outcome(results.outcome()) + ". " + results.organisations()
-                + " organisations; " + (results.count(VoteChoice.APPROVE) + results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS))
-                + " approved (" + results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS) + " with recommendations), "
-                + results.count(VoteChoice.REJECT) + " rejected, " + results.count(VoteChoice.ABSTAIN) + " abstained, "
-                + (results.organisations() - results.votes().size()) + " did not vote."));
+        section.add(new Paragraph(Translations.t("review.section.outcome", outcome(results.outcome()),
+                results.organisations(),
+                results.count(VoteChoice.APPROVE) + results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS),
+                results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS), results.count(VoteChoice.REJECT),
+                results.count(VoteChoice.ABSTAIN), results.organisations() - results.votes().size())));
         Grid<RoundResults.OrganisationVote> grid = new Grid<>();
         grid.setId("round-results");
-        grid.addColumn(RoundResults.OrganisationVote::organisation).setHeader("Organisation").setAutoWidth(true);
-        grid.addColumn(v -> v.choice().label()).setHeader("Vote").setAutoWidth(true);
-        grid.addColumn(v -> v.comment() == null ? "" : v.comment()).setHeader("Comment").setFlexGrow(1);
+        grid.addColumn(RoundResults.OrganisationVote::organisation).setHeader(Translations.t("review.section.organisation")).setAutoWidth(true);
+        grid.addColumn(v -> Labels.of(v.choice())).setHeader(Translations.t("review.section.vote")).setAutoWidth(true);
+        grid.addColumn(v -> v.comment() == null ? "" : v.comment()).setHeader(Translations.t("review.section.comment"))
+                .setFlexGrow(1);
         grid.setItems(results.votes());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -71,12 +75,12 @@ class PatientReviewSection implements ProposalPageSection {
 
     private static String outcome(String outcome) {
         if (outcome == null) {
-            return "being counted";
+            return Translations.t("review.outcome.counting");
         }
         return switch (outcome) {
-            case "APPROVED" -> "approved";
-            case "REJECTED" -> "rejected";
-            default -> "no quorum";
+            case "APPROVED" -> Translations.t("review.outcome.approved");
+            case "REJECTED" -> Translations.t("review.outcome.rejected");
+            default -> Translations.t("review.outcome.noQuorum");
         };
     }
 }

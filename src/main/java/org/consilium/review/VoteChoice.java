@@ -1,7 +1,9 @@
 package org.consilium.review;
 
+import org.consilium.proposal.Labelled;
+
 /** What a patient organisation may answer. A comment is mandatory except for approve. */
-public enum VoteChoice {
+public enum VoteChoice implements Labelled {
     APPROVE("Approve"),
     APPROVE_WITH_RECOMMENDATIONS("Approve with recommendations"),
     REJECT("Reject"),
@@ -13,8 +15,15 @@ public enum VoteChoice {
         this.label = label;
     }
 
+    /** In English, for what is written down once (audit trail, messages); screens use {@link #labelKey()}. */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String labelKey() {
+        return "review.vote." + name();
     }
 
     public boolean needsComment() {
