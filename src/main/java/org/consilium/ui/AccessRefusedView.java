@@ -6,10 +6,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
-import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,7 +35,11 @@ public class AccessRefusedView extends Div implements HasErrorParameter<AccessDe
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage()
+        // Vaadin refuses a view by its access annotations with an English reason for developers; a view that refuses
+        // a record (another's proposal) says why in the user's language itself.
+        boolean byRoles = event.getSource().getRegistry().getNavigationTarget(event.getLocation().getPath())
+                .map(target -> !new AccessAnnotationChecker().hasAccess(target)).orElse(false);
+        reason.setText(parameter.hasCustomMessage() && !byRoles ? parameter.getCustomMessage()
                 : getTranslation("error.accessRefused.roles"));
         return HttpServletResponse.SC_FORBIDDEN;
     }

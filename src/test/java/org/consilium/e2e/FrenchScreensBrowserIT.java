@@ -92,6 +92,11 @@ class FrenchScreensBrowserIT {
             assertThat(browser.text("#not-found")).contains("Il n’y a pas de page à l’adresse «\u00a0no-such-page\u00a0».",
                     "Retour à la page d’accueil").doesNotContain("Couldn't find");
             browser.screenshot("fr-not-found");
+
+            browser.open("/admin/people");
+            browser.waitForText("#access-refused", "Accès refusé");
+            assertThat(browser.text("#access-refused")).contains("Vos rôles ne vous permettent pas d’ouvrir cette page.")
+                    .doesNotContain("annotations");
         } finally {
             // The choice is kept on the person: give the demo user back to the browser's language for later suites.
             SignIn signIn = new SignIn(users);
