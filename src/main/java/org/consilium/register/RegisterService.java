@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.consilium.proposal.DiseaseArea;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -86,7 +85,10 @@ public class RegisterService {
         return Sort.by(orders);
     }
 
-    /** Every word must be in the title or the lay summary; the area and status, when chosen, must match. */
+    /**
+     * Every word must be in the title or the lay summary (or the reference, which visitors may have been given); the
+     * area and status, when chosen, must match.
+     */
     static Specification<RegisterEntry> matching(RegisterFilter filter) {
         RegisterFilter f = filter == null ? RegisterFilter.none() : filter;
         return (root, query, cb) -> {
@@ -94,7 +96,8 @@ public class RegisterService {
             for (String word : words(f.text())) {
                 String pattern = "%" + escape(word) + "%";
                 all.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, ESCAPE),
-                        cb.like(cb.lower(root.get("laySummary")), pattern, ESCAPE)));
+                        cb.like(cb.lower(root.get("laySummary")), pattern, ESCAPE),
+                        cb.like(cb.lower(root.get("reference")), pattern, ESCAPE)));
             }
             if (f.diseaseArea() != null) {
                 all.add(hasArea(root, query.subquery(Long.class), cb, f.diseaseArea()));
@@ -132,9 +135,5 @@ public class RegisterService {
             out.append(c);
         }
         return out.toString();
-    }
-
-    static Set<String> sortable() {
-        return SORTABLE.keySet();
     }
 }
