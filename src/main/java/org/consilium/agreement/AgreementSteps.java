@@ -111,6 +111,10 @@ public class AgreementSteps {
         agreements.findByProposalId(proposalId).ifPresent(this::cancel);
     }
 
+    public Instant executedAt(Long proposalId) {
+        return agreement(proposalId).getExecutedAt();
+    }
+
     public Instant accessEnd(Long proposalId) {
         return agreement(proposalId).getAccessEndsAt();
     }

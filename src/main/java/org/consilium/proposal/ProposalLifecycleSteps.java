@@ -23,6 +23,11 @@ public class ProposalLifecycleSteps {
     public record DataRequest(DataLevel level, boolean genomicData) {
     }
 
+    /** What the public register may show of a proposal: no person, no review, no document. */
+    public record PublicFacts(String reference, String title, String acronym, String laySummary,
+                              String leadOrganisation, Set<DiseaseArea> diseaseAreas, java.time.Instant approvedAt) {
+    }
+
     private final ProposalRepository proposals;
     private final ProposalTimeline timeline;
     private final AttachmentRepository attachments;
@@ -97,6 +102,19 @@ public class ProposalLifecycleSteps {
 
     public ProposalStatus status(Long proposalId) {
         return find(proposalId).getStatus();
+    }
+
+    /** The public facts of an approved proposal, approved when the timeline last says so. */
+    public PublicFacts publicFacts(Long proposalId) {
+        Proposal proposal = find(proposalId);
+        ProposalContent content = proposal.content();
+        java.time.Instant approvedAt = timeline.of(proposalId).stream()
+                .filter(e -> e.kind() == ProposalEventKind.APPROVED).map(TimelineEntry::occurredAt)
+                .reduce((first, later) -> later).orElse(null);
+        return new PublicFacts(proposal.getReference(), content.getTitle(), content.getAcronym(),
+                content.getLaySummary(),
+                content.getLeadOrganisation() == null ? "" : content.getLeadOrganisation().name(),
+                Set.copyOf(content.getDiseaseAreas()), approvedAt);
     }
 
     private Proposal find(Long proposalId) {

@@ -1,5 +1,6 @@
 package org.consilium.security;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -51,7 +52,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.setI18n(i18n);
         LanguageMenu language = new LanguageMenu(locales, false);
         language.getStyle().set("color", "white");
-        add(language, title, tagline, login);
+        // The public register needs no sign-in; its route is in org.consilium.register.
+        Anchor register = new Anchor("register", getTranslation("register.login.link"));
+        register.setId("public-register-link");
+        register.getStyle().set("color", "white");
+        add(language, title, tagline, login, register);
         Optional.ofNullable(demoMembers.getIfAvailable()).ifPresent(demo -> add(demoUsers(demo)));
     }
 

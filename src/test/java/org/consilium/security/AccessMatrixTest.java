@@ -77,6 +77,9 @@ import org.consilium.proposal.ProposalDraft;
 import org.consilium.proposal.ProposalRow;
 import org.consilium.proposal.ProposalService;
 import org.consilium.proposal.TeamMemberEntry;
+import org.consilium.register.RegisterFilter;
+import org.consilium.register.RegisterRow;
+import org.consilium.register.RegisterService;
 import org.consilium.review.PatientReviewService;
 import org.consilium.review.RoundResults;
 import org.consilium.review.VoteChoice;
@@ -142,6 +145,8 @@ class AccessMatrixTest {
     AgreementTaskService agreementTasks;
     @Autowired
     AuditService audit;
+    @Autowired
+    RegisterService register;
     @Autowired
     MemberService members;
     @Autowired
@@ -561,7 +566,12 @@ class AccessMatrixTest {
         }
 
         Cells anonymous(Action call) {
-            cells.add(new Cell(factory, action, ANONYMOUS, "any", null, signIn(), setup, call));
+            return anonymous("any", signIn(), call);
+        }
+
+        /** Nobody signed in, and what must happen (for the few actions open to the public). */
+        Cells anonymous(String record, Expect expect, Action call) {
+            cells.add(new Cell(factory, action, ANONYMOUS, record, null, expect, setup, call));
             return this;
         }
 
@@ -1477,6 +1487,59 @@ class AccessMatrixTest {
     }
 
     // =================================================================================================
+    // RegisterService: the public register, open to everyone, signed in or not
+    // =================================================================================================
+
+    static final String PUBLISHED = "agreement executed, not before";
+
+    @TestFactory
+    Stream<DynamicTest> register() {
+        Cells c = new Cells("register");
+        Expect published = allowed("executed agreements only", found -> found.equals(List.of(references.get(active),
+                references.get(expired))));
+        c.action("register.search");
+        for (Role role : Role.values()) {
+            c.cell(role, PUBLISHED, published, () -> registerSearch());
+        }
+        c.anonymous(PUBLISHED, published, () -> registerSearch());
+
+        Expect counted = allowed("executed agreements only", n -> n.equals(List.of(1L, 1L, 0L, 0L)));
+        c.action("register.count");
+        for (Role role : Role.values()) {
+            c.cell(role, PUBLISHED, counted, () -> registerCount());
+        }
+        c.anonymous(PUBLISHED, counted, () -> registerCount());
+
+        Expect projects = allowed("executed agreements only", shown -> shown.equals(List.of(true, true, false, false)));
+        c.action("register.project");
+        for (Role role : Role.values()) {
+            c.cell(role, PUBLISHED, projects, () -> registerProjects());
+        }
+        c.anonymous(PUBLISHED, projects, () -> registerProjects());
+        return c.tests();
+    }
+
+    /** The references found when searching for each of: active, expired, approved (unsigned), out for signature. */
+    private Object registerSearch() {
+        List<String> found = new ArrayList<>();
+        for (Long id : List.of(active, expired, approved, out)) {
+            register.search(new RegisterFilter(references.get(id), null, null), PageRequest.of(0, 10)).stream()
+                    .map(RegisterRow::reference).forEach(found::add);
+        }
+        return found;
+    }
+
+    private Object registerCount() {
+        return Stream.of(active, expired, approved, out)
+                .map(id -> register.count(new RegisterFilter(references.get(id), null, null))).toList();
+    }
+
+    private Object registerProjects() {
+        return Stream.of(active, expired, approved, out).map(id -> register.project(references.get(id)).isPresent())
+                .toList();
+    }
+
+    // =================================================================================================
     // The views: their record checks, as the router calls them
     // =================================================================================================
 
@@ -1698,12 +1761,25 @@ class AccessMatrixTest {
                 }));
     }
 
+    /** The public register is the one part of the portal a visitor without a session may open. */
+    @TestFactory
+    Stream<DynamicTest> crafted_requests_without_a_session_open_the_public_register() {
+        List<String> paths = List.of("/register", "/register/" + references.get(active), "/register/" + references.get(approved));
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return paths.stream().map(path -> DynamicTest.dynamicTest("GET " + path + " | ANONYMOUS → 200", () -> {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).doesNotContain("AML-RELAPSE", "Matrix");
+        }));
+    }
+
     // =================================================================================================
     // The documented matrix
     // =================================================================================================
 
     static final List<String> FACTORIES = List.of("proposals", "inbox", "governance", "reviews", "agreements",
-            "agreementTasks", "administration", "views");
+            "agreementTasks", "administration", "register", "views");
 
     static final List<String> COLUMNS = List.of(ANONYMOUS, "RESEARCHER", "PATIENT_REPRESENTATIVE", "ETHICS_REVIEWER",
             "SIGNATORY", "STAFF", "ADMINISTRATOR");
@@ -1711,7 +1787,7 @@ class AccessMatrixTest {
     /** The markdown rows of docs/security.md's action table, one per action, from the cells above. */
     List<String> documentedRows() {
         List<Stream<DynamicTest>> all = List.of(proposals(), inbox(), governance(), reviews(), agreements(),
-                agreementTasks(), administration(), views());
+                agreementTasks(), administration(), register(), views());
         all.forEach(Stream::close);
         List<String> rows = new ArrayList<>();
         for (String factory : FACTORIES) {
@@ -1764,7 +1840,7 @@ class AccessMatrixTest {
             PatientReviewService.class, "patientReview", EthicsReviewService.class, "ethicsReview",
             AgreementService.class, "agreement", AgreementTaskService.class, "agreementTasks",
             AuditService.class, "audit", MemberService.class, "member", NotificationService.class, "notification",
-            MailOutbox.class, "outbox", EngineIncidents.class, "incidents");
+            MailOutbox.class, "outbox", EngineIncidents.class, "incidents", RegisterService.class, "register");
 
     /** Public service methods without {@code @PreAuthorize}, on purpose: who calls them, and why that is safe. */
     static final Map<String, String> INTERNAL = orderedMap(
