@@ -66,6 +66,11 @@ class ViewAccessMatrixTest {
             row("tasks/:taskId/close", Role.STAFF),
             row("agreements/verify", ANY_SIGNED_IN),
             row("audit", Role.STAFF, Role.ADMINISTRATOR),
+            row("cockpit", Role.STAFF, Role.ADMINISTRATOR),
+            row("cockpit/proposals", Role.STAFF, Role.ADMINISTRATOR),
+            row("cockpit/tasks", Role.STAFF, Role.ADMINISTRATOR),
+            row("cockpit/agreements", Role.STAFF, Role.ADMINISTRATOR),
+            row("cockpit/stages", Role.STAFF, Role.ADMINISTRATOR),
             row("admin/people", Role.ADMINISTRATOR),
             row("admin/operations", Role.ADMINISTRATOR));
 
