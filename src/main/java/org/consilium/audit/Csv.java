@@ -1,12 +1,12 @@
 package org.consilium.audit;
 
 /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

@@ -161,6 +161,52 @@ public final class LifecycleBeans {
         }
     }
 
+    /**
+     * Due dates of the person-facing steps, as ISO-8601 durations: the engine adds them to its own clock when it
+     * creates the task, as it does for the timers.
+     */
+    @Component("stepDeadlines")
+    public static class StepDeadlinesBean {
+
+        private final StepDeadlines deadlines;
+
+        StepDeadlinesBean(StepDeadlines deadlines) {
+            this.deadlines = deadlines;
+        }
+
+        public String completenessCheck() {
+            return deadlines.completenessCheck().toString();
+        }
+
+        public String expeditedEthicsReview() {
+            return deadlines.expeditedEthicsReview().toString();
+        }
+
+        public String fullEthicsReview() {
+            return deadlines.fullEthicsReview().toString();
+        }
+
+        public String quorumDecision() {
+            return deadlines.quorumDecision().toString();
+        }
+
+        public String agreementPreparation() {
+            return deadlines.agreementPreparation().toString();
+        }
+
+        public String signature() {
+            return deadlines.signature().toString();
+        }
+
+        public String chaseDecision() {
+            return deadlines.chaseDecision().toString();
+        }
+
+        public String projectClosure() {
+            return deadlines.projectClosure().toString();
+        }
+    }
+
     /** The agreement's timers: durations as ISO-8601 text, dates as the engine's {@link Date}. */
     @Component("agreementSchedule")
     public static class AgreementScheduleBean {

@@ -54,6 +54,13 @@ import org.consilium.agreement.OutputKind;
 import org.consilium.agreement.SigningParty;
 import org.consilium.audit.AuditFilter;
 import org.consilium.audit.AuditService;
+import org.consilium.cockpit.AgreementShow;
+import org.consilium.cockpit.CockpitService;
+import org.consilium.cockpit.Lines;
+import org.consilium.cockpit.Paging;
+import org.consilium.cockpit.ReportingPeriod;
+import org.consilium.cockpit.Stage;
+import org.consilium.cockpit.TaskDue;
 import org.consilium.ethics.EthicsOutcome;
 import org.consilium.ethics.EthicsReviewService;
 import org.consilium.ethics.EthicsRoute;
@@ -86,6 +93,7 @@ import org.consilium.review.VoteChoice;
 import org.consilium.review.VoteRefused;
 import org.consilium.workflow.AgreementTaskService;
 import org.consilium.workflow.CompletenessDecision;
+import org.consilium.workflow.DeadlineTasks;
 import org.consilium.workflow.EngineIncidents;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.InboxTask;
@@ -153,6 +161,10 @@ class AccessMatrixTest {
     NotificationService notifications;
     @Autowired
     EngineIncidents incidents;
+    @Autowired
+    CockpitService cockpit;
+    @Autowired
+    DeadlineTasks deadlineTasks;
     @Autowired
     MailOutbox outbox;
     @Autowired
@@ -1540,6 +1552,54 @@ class AccessMatrixTest {
     }
 
     // =================================================================================================
+    // CockpitService, DeadlineTasks: the staff cockpit reads everything submitted, for staff and administrators
+    // =================================================================================================
+
+    @TestFactory
+    Stream<DynamicTest> cockpit() {
+        Cells c = new Cells("cockpit");
+        ReportingPeriod year = ReportingPeriod.lastTwelveMonths(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC);
+        Paging page = Paging.first(10);
+        Map<String, Action> actions = new LinkedHashMap<>();
+        actions.put("cockpit.figures", () -> cockpit.figures(year));
+        actions.put("cockpit.proposals", () -> cockpit.proposals(new Lines.ProposalFilter(null, null), page));
+        actions.put("cockpit.countProposals", () -> cockpit.countProposals(new Lines.ProposalFilter(null, null)));
+        actions.put("cockpit.exportProposals", () -> {
+            cockpit.exportProposals(new Lines.ProposalFilter(null, null), null, true, new StringWriter());
+            return null;
+        });
+        actions.put("cockpit.tasks", () -> cockpit.tasks(new Lines.TaskFilter(TaskDue.ALL, null, null), page));
+        actions.put("cockpit.countTasks", () -> cockpit.countTasks(new Lines.TaskFilter(TaskDue.ALL, null, null)));
+        actions.put("cockpit.exportTasks", () -> {
+            cockpit.exportTasks(new Lines.TaskFilter(TaskDue.ALL, null, null), null, true, new StringWriter());
+            return null;
+        });
+        actions.put("cockpit.agreements", () -> cockpit.agreements(new Lines.AgreementFilter(AgreementShow.ALL, null), page));
+        actions.put("cockpit.countAgreements", () -> cockpit.countAgreements(new Lines.AgreementFilter(AgreementShow.ALL, null)));
+        actions.put("cockpit.exportAgreements", () -> {
+            cockpit.exportAgreements(new Lines.AgreementFilter(AgreementShow.ALL, null), null, true, new StringWriter());
+            return null;
+        });
+        actions.put("cockpit.stays", () -> cockpit.stays(new Lines.StayFilter(Stage.REVIEW, year), page));
+        actions.put("cockpit.countStays", () -> cockpit.countStays(new Lines.StayFilter(Stage.REVIEW, year)));
+        actions.put("cockpit.exportStays", () -> {
+            cockpit.exportStays(new Lines.StayFilter(Stage.REVIEW, year), null, true, new StringWriter());
+            return null;
+        });
+        java.time.Instant now = java.time.Instant.now();
+        actions.put("deadlineTasks.countByStep", () -> deadlineTasks.countByStep(now, now.plusSeconds(7 * 86_400)));
+        actions.put("deadlineTasks.count", () -> deadlineTasks.count(DeadlineTasks.Criteria.all()));
+        actions.put("deadlineTasks.find", () -> deadlineTasks.find(DeadlineTasks.Criteria.all(), DeadlineTasks.Order.DUE,
+                true, 0, 10));
+        actions.forEach((name, call) -> c.action(name)
+                .cell(Role.STAFF, "all submitted", allowed(), call)
+                .cell(Role.ADMINISTRATOR, "all submitted", allowed(), call)
+                .rolesExcept(call, Role.STAFF, Role.ADMINISTRATOR)
+                .anonymous(call));
+        return c.tests();
+    }
+
+    // =================================================================================================
     // The views: their record checks, as the router calls them
     // =================================================================================================
 
@@ -1779,7 +1839,7 @@ class AccessMatrixTest {
     // =================================================================================================
 
     static final List<String> FACTORIES = List.of("proposals", "inbox", "governance", "reviews", "agreements",
-            "agreementTasks", "administration", "register", "views");
+            "agreementTasks", "administration", "register", "cockpit", "views");
 
     static final List<String> COLUMNS = List.of(ANONYMOUS, "RESEARCHER", "PATIENT_REPRESENTATIVE", "ETHICS_REVIEWER",
             "SIGNATORY", "STAFF", "ADMINISTRATOR");
@@ -1787,7 +1847,7 @@ class AccessMatrixTest {
     /** The markdown rows of docs/security.md's action table, one per action, from the cells above. */
     List<String> documentedRows() {
         List<Stream<DynamicTest>> all = List.of(proposals(), inbox(), governance(), reviews(), agreements(),
-                agreementTasks(), administration(), register(), views());
+                agreementTasks(), administration(), register(), cockpit(), views());
         all.forEach(Stream::close);
         List<String> rows = new ArrayList<>();
         for (String factory : FACTORIES) {
@@ -1840,7 +1900,8 @@ class AccessMatrixTest {
             PatientReviewService.class, "patientReview", EthicsReviewService.class, "ethicsReview",
             AgreementService.class, "agreement", AgreementTaskService.class, "agreementTasks",
             AuditService.class, "audit", MemberService.class, "member", NotificationService.class, "notification",
-            MailOutbox.class, "outbox", EngineIncidents.class, "incidents", RegisterService.class, "register");
+            MailOutbox.class, "outbox", EngineIncidents.class, "incidents", RegisterService.class, "register",
+            CockpitService.class, "cockpit", DeadlineTasks.class, "deadlineTasks");
 
     /** Public service methods without {@code @PreAuthorize}, on purpose: who calls them, and why that is safe. */
     static final Map<String, String> INTERNAL = orderedMap(

@@ -134,6 +134,27 @@ class AgreementLifecycleProcessTest {
     }
 
     @Test
+    void preparing_signing_chasing_and_closing_are_each_due_their_configured_durations_after_they_open() {
+        approved();
+        assertThat(tasks("PrepareAgreementTask").get(0).getDueDate()).isEqualTo(new Date(now() + 10 * DAY));
+        complete("PrepareAgreementTask");
+        assertThat(tasks("LeadSignatureTask").get(0).getDueDate()).isEqualTo(new Date(now() + 30 * DAY));
+        fire("SignatureReminderTimer");
+        fire("SignatureChaseTimer");
+        assertThat(tasks("ChaseOrCancelTask").get(0).getDueDate()).isEqualTo(new Date(now() + 5 * DAY));
+        decide("ChaseOrCancelTask", "CHASE");
+        assertThat(tasks("LeadSignatureTask").get(0).getDueDate()).as("chasing sends the task out with a new deadline")
+                .isEqualTo(new Date(now() + 30 * DAY));
+        complete("LeadSignatureTask");
+        assertThat(tasks("FoundationSignatureTask").get(0).getDueDate()).isEqualTo(new Date(now() + 30 * DAY));
+        complete("FoundationSignatureTask");
+        fire("AccessEndNoticeTimer");
+        fire("AccessEndTimer");
+        complete("ReportOutputsTask");
+        assertThat(tasks("CloseProjectTask").get(0).getDueDate()).isEqualTo(new Date(now() + 14 * DAY));
+    }
+
+    @Test
     void unsigned_after_30_days_the_signatories_are_reminded_and_can_still_sign() {
         sent();
         long sentAt = now();

@@ -29,6 +29,7 @@ final class LifecycleStandIns {
         Mocks.register("agreementSteps", agreementSteps);
         Mocks.register("agreementParties", new AgreementPartiesStandIn());
         Mocks.register("agreementSchedule", new AgreementScheduleStandIn(agreementSteps));
+        Mocks.register("stepDeadlines", new StepDeadlinesStandIn());
     }
 
     public static class ProposalStatusStandIn {
@@ -191,6 +192,41 @@ final class LifecycleStandIns {
 
         public Date accessEnd(Long proposalId) {
             return steps.accessEnd;
+        }
+    }
+
+    /** The defaults of consilium.deadlines, written as the portal's bean writes them (java.time.Duration text). */
+    public static class StepDeadlinesStandIn {
+        public String completenessCheck() {
+            return "PT120H";
+        }
+
+        public String expeditedEthicsReview() {
+            return "PT240H";
+        }
+
+        public String fullEthicsReview() {
+            return "PT720H";
+        }
+
+        public String quorumDecision() {
+            return "PT72H";
+        }
+
+        public String agreementPreparation() {
+            return "PT240H";
+        }
+
+        public String signature() {
+            return "PT720H";
+        }
+
+        public String chaseDecision() {
+            return "PT120H";
+        }
+
+        public String projectClosure() {
+            return "PT336H";
         }
     }
 }

@@ -300,6 +300,43 @@ class ProposalLifecycleProcessTest {
     }
 
     @Test
+    void the_governance_steps_are_due_their_configured_durations_after_they_open() {
+        java.util.Date start = new java.util.Date(1_780_000_000_000L);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(start);
+        try {
+            submitted();
+            assertThat(onlyTask("CheckCompletenessTask").getDueDate()).isEqualTo(plusDays(start, 5));
+            accept();
+            assertThat(onlyTask("ExpeditedEthicsReviewTask").getDueDate()).isEqualTo(plusDays(start, 10));
+            assertThat(openTasks("CastVoteTask")).allSatisfy(vote -> assertThat(vote.getDueDate())
+                    .as("the vote is due at the round's deadline").isEqualTo(plusDays(start, 14)));
+            beans.votingRound.tally(0, 0, 3);
+            voteAll();
+            assertThat(onlyTask("DecideOnQuorumTask").getDueDate()).isEqualTo(plusDays(start, 3));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void a_full_ethics_review_is_due_thirty_days_after_it_opens() {
+        beans.ethicsReview.dataLevel = "INDIVIDUAL_LEVEL_ANONYMISED";
+        java.util.Date start = new java.util.Date(1_780_000_000_000L);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(start);
+        try {
+            submitted();
+            accept();
+            assertThat(onlyTask("FullEthicsReviewTask").getDueDate()).isEqualTo(plusDays(start, 30));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    private static java.util.Date plusDays(java.util.Date from, int days) {
+        return new java.util.Date(from.getTime() + days * LifecycleStandIns.DAY);
+    }
+
+    @Test
     void the_process_keeps_its_history_for_ten_years() {
         var definition = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(ProposalLifecycle.PROCESS_KEY).singleResult();
