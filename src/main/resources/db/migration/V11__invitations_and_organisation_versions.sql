@@ -2,7 +2,7 @@
 -- the SHA-256 is kept here. The invitee chooses a username and password and becomes an active person.
 CREATE TABLE invitation (
     id               BIGINT        NOT NULL AUTO_INCREMENT,
-    token_hash       CHAR(64)      NOT NULL,
+    token_hash       VARCHAR(64)   NOT NULL,
     email            VARCHAR(254)  NOT NULL,
     full_name        VARCHAR(200)  NOT NULL,
     organisation_id  BIGINT        NOT NULL,

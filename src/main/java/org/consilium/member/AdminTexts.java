@@ -12,12 +12,15 @@ import org.consilium.ui.Translations;
 final class AdminTexts {
 
     static final int REASON_MAX = 4_000;
+    /** Keys by enum name: admin.role.RESEARCHER, … (TranslationsTest checks whole keys, AdminTextsTest these). */
+    static final String ROLE_KEY = "admin.role.";
+    static final String TYPE_KEY = "admin.organisationType.";
 
     private AdminTexts() {
     }
 
     static String role(Role role) {
-        return Translations.t("admin.role." + role.name());
+        return Translations.t(ROLE_KEY + role.name());
     }
 
     static String roles(Collection<Role> roles) {
@@ -25,7 +28,7 @@ final class AdminTexts {
     }
 
     static String type(OrganisationType type) {
-        return type == null ? "" : Translations.t("admin.organisationType." + type.name());
+        return type == null ? "" : Translations.t(TYPE_KEY + type.name());
     }
 
     /** "Netherlands (NL)" in the user's language. */

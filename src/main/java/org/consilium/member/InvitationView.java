@@ -28,6 +28,8 @@ import org.consilium.ui.UserLocales;
 @AnonymousAllowed
 class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final String REFUSED_KEY = "admin.invitation.refused.";
+
     private final InvitationService invitations;
     private final Div card = new Div();
 
@@ -128,8 +130,8 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void refusal(InvitationRefused.Reason reason) {
         card.removeAll();
         card.addClassName("refusal");
-        H2 title = new H2(getTranslation("admin.invitation.refused." + reason.name() + ".title"));
-        Paragraph text = new Paragraph(getTranslation("admin.invitation.refused." + reason.name() + ".text"));
+        H2 title = new H2(getTranslation(REFUSED_KEY + reason.name() + ".title"));
+        Paragraph text = new Paragraph(getTranslation(REFUSED_KEY + reason.name() + ".text"));
         text.setId("invitation-refused");
         text.getElement().setAttribute("data-reason", reason.name());
         card.add(title, text);

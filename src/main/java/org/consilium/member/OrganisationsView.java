@@ -44,6 +44,8 @@ class OrganisationsView extends Div implements HasDynamicTitle {
     /** What the state filter offers. */
     enum StateFilter { ALL, ACTIVE, INACTIVE }
 
+    private static final String STATE_KEY = "admin.organisations.state.";
+
     private final MemberService members;
     private final TextField name = new TextField();
     private final ComboBox<String> country = new ComboBox<>();
@@ -70,7 +72,7 @@ class OrganisationsView extends Div implements HasDynamicTitle {
         type.setClearButtonVisible(true);
         type.setId("organisations-type");
         state.setItems(StateFilter.values());
-        state.setItemLabelGenerator(s -> getTranslation("admin.organisations.state." + s.name()));
+        state.setItemLabelGenerator(s -> getTranslation(STATE_KEY + s.name()));
         state.setValue(StateFilter.ALL);
         state.setId("organisations-state");
         name.addValueChangeListener(e -> refresh());

@@ -41,6 +41,8 @@ import org.consilium.ui.Problems;
 @RolesAllowed(Roles.ADMINISTRATOR)
 class PeopleView extends Div implements HasDynamicTitle {
 
+    private static final String LANGUAGE_KEY = "admin.language.";
+
     private final MemberService members;
     private final InvitationService invitations;
     private final InvitationSettings settings;
@@ -180,7 +182,7 @@ class PeopleView extends Div implements HasDynamicTitle {
         Select<String> language = new Select<>();
         language.setLabel(getTranslation("admin.invite.language"));
         language.setItems("en", "fr");
-        language.setItemLabelGenerator(code -> getTranslation("admin.language." + code));
+        language.setItemLabelGenerator(code -> getTranslation(LANGUAGE_KEY + code));
         language.setValue("fr".equals(getLocale().getLanguage()) ? "fr" : "en");
         language.setId("invite-language");
         Paragraph hint = new Paragraph(getTranslation("admin.invite.hint", AdminTexts.duration(settings.validFor())));

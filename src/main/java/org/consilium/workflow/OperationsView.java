@@ -32,6 +32,9 @@ import org.consilium.ui.Problems;
 @RolesAllowed(Roles.ADMINISTRATOR)
 class OperationsView extends Div implements HasDynamicTitle {
 
+    /** Keys by BPMN element id: admin.step.CheckCompletenessTask, … */
+    static final String STEP_KEY = "admin.step.";
+
     private final MailOutbox outbox;
     private final EngineIncidents engine;
     private final Paragraph running = new Paragraph();
@@ -110,6 +113,7 @@ class OperationsView extends Div implements HasDynamicTitle {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.setAllRowsVisible(true);
         }
+        steps.setHeight("28rem");
         Button reload = new Button(getTranslation("admin.workflow.reload"), e -> refresh());
         reload.setId("operations-reload");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -130,13 +134,15 @@ class OperationsView extends Div implements HasDynamicTitle {
         EngineIncidents.WorkflowOverview overview = engine.overview();
         running.setText(getTranslation("admin.workflow.running", overview.running()));
         stepGrid.setItems(overview.steps());
+        // Few incidents: the grid shows them all; many: it scrolls, and asks for one page at a time.
+        steps.setAllRowsVisible(engine.countOpen() <= 20);
         steps.getDataProvider().refreshAll();
         mails.setItems(outbox.incidents(200));
     }
 
     /** The step's name in the user's language; every element of the process has one (see the BPMN test). */
     private String stepName(String activityId) {
-        return getTranslation("admin.step." + activityId);
+        return getTranslation(STEP_KEY + activityId);
     }
 
     private static Component code(String text) {

@@ -67,7 +67,9 @@ class ViewAccessMatrixTest {
             row("agreements/verify", ANY_SIGNED_IN),
             row("audit", Role.STAFF, Role.ADMINISTRATOR),
             row("admin/people", Role.ADMINISTRATOR),
-            row("admin/operations", Role.ADMINISTRATOR));
+            row("admin/organisations", Role.ADMINISTRATOR),
+            row("admin/operations", Role.ADMINISTRATOR),
+            row("invitation/:token", ANONYMOUS));
 
     /** The shell and the error views: no route of their own, shown around or instead of one. */
     static final Map<String, Set<String>> EXPECTED_FRAMES = expected(
