@@ -1,15 +1,24 @@
 package org.consilium.member;
 
 import java.time.Clock;
-import org.consilium.audit.AuditTrail;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.consilium.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,13 +34,18 @@ public class MemberService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final AuditTrail audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+
+    /** Country codes of ISO 3166-1 alpha-2. */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     MemberService(OrganisationRepository organisations, PersonRepository people,
                   PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, MessageSource messages) {
         this.audit = audit;
         this.events = events;
+        this.messages = messages;
         this.organisations = organisations;
         this.people = people;
         this.passwordEncoder = passwordEncoder;
@@ -87,27 +101,158 @@ public class MemberService {
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public OrganisationSummary registerOrganisation(String name, String countryCode, OrganisationType type) {
-        String cleanName = name == null ? "" : name.strip();
-        String country = countryCode == null ? "" : countryCode.strip().toUpperCase(java.util.Locale.ROOT);
-        if (cleanName.isEmpty() || cleanName.length() > 200) {
-            throw new MemberNotValid("name", "Give the organisation's name (at most 200 characters)");
+        String cleanName = organisationName(name);
+        String country = countryCode(countryCode);
+        requireType(type);
+        if (organisations.existsByNameIgnoreCase(cleanName)) {
+            throw invalid("name", "admin.organisation.error.nameTaken");
         }
-        if (!country.matches("[A-Z]{2}")) {
-            throw new MemberNotValid("countryCode", "Give the two-letter country code (ISO 3166), e.g. NL");
-        }
-        if (type == null) {
-            throw new MemberNotValid("type", "Choose the kind of organisation");
-        }
-        if (organisations.findByName(cleanName).isPresent()) {
-            throw new MemberNotValid("name", "An organisation of this name is registered already");
-        }
-        name = cleanName;
-        countryCode = country;
-        OrganisationSummary saved = organisations.save(new Organisation(name, countryCode, type, clock.instant()))
+        OrganisationSummary saved = organisations.save(new Organisation(cleanName, country, type, clock.instant()))
                 .summary();
         audit.record("ORGANISATION_REGISTERED", "organisation", "organisation #" + saved.id(),
-                "Registered " + type.label().toLowerCase() + " \"" + name + "\" (" + countryCode + ")", null);
+                "Registered " + type.label().toLowerCase(Locale.ROOT) + " \"" + cleanName + "\" (" + country + ")", null);
         return saved;
+    }
+
+    /** Organisations for administration, filtered and sorted in the database. */
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public List<OrganisationRow> organisations(OrganisationFilter filter, OrganisationSort sortBy, boolean descending,
+                                               int offset, int limit) {
+        OrganisationFilter f = filter == null ? OrganisationFilter.none() : filter;
+        int size = Math.max(1, Math.min(limit, 200));
+        Sort sort = Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC,
+                (sortBy == null ? OrganisationSort.NAME : sortBy).property()).and(Sort.by("id"));
+        return organisations.findForAdministration(literal(f.name()), countryFilter(f.countryCode()), f.type(),
+                f.active(), PageRequest.of(offset / size, size, sort));
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public int countOrganisations(OrganisationFilter filter) {
+        OrganisationFilter f = filter == null ? OrganisationFilter.none() : filter;
+        return organisations.countForAdministration(literal(f.name()), countryFilter(f.countryCode()), f.type(),
+                f.active());
+    }
+
+    /**
+     * Renames an organisation, or corrects its country or kind. Refused if another administrator saved it since
+     * {@code lockVersion} was read. A patient organisation takes part in every voting round opened while it is
+     * one; rounds already open keep their organisations.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public OrganisationRow updateOrganisation(Long id, long lockVersion, String name, String countryCode,
+                                              OrganisationType type) {
+        Organisation organisation = organisations.findById(id)
+                .orElseThrow(() -> invalid("organisation", "admin.organisation.error.notFound"));
+        if (organisation.getLockVersion() != lockVersion) {
+            throw invalid("organisation", "admin.organisation.error.changedElsewhere");
+        }
+        String cleanName = organisationName(name);
+        String country = countryCode(countryCode);
+        requireType(type);
+        if (organisations.existsByNameIgnoreCaseAndIdNot(cleanName, id)) {
+            throw invalid("name", "admin.organisation.error.nameTaken");
+        }
+        if (organisation.getType() == OrganisationType.FOUNDATION && type != OrganisationType.FOUNDATION
+                && organisation.isActive() && organisations.countByTypeAndActiveTrue(OrganisationType.FOUNDATION) == 1) {
+            throw invalid("type", "admin.organisation.error.lastFoundation");
+        }
+        List<String> changes = new ArrayList<>();
+        if (!organisation.getName().equals(cleanName)) {
+            changes.add("name \"" + organisation.getName() + "\" → \"" + cleanName + "\"");
+        }
+        if (!organisation.getCountryCode().equals(country)) {
+            changes.add("country " + organisation.getCountryCode() + " → " + country);
+        }
+        if (organisation.getType() != type) {
+            changes.add("type " + organisation.getType().label() + " → " + type.label());
+        }
+        if (!changes.isEmpty()) {
+            organisation.change(cleanName, country, type);
+            audit.record("ORGANISATION_CHANGED", "organisation", "organisation #" + id,
+                    "Changed \"" + cleanName + "\": " + String.join("; ", changes), null);
+        }
+        return organisationRow(organisation);
+    }
+
+    /**
+     * Deactivates an organisation: none of its people can sign in any more (see {@link #findAccount}) and their
+     * open sessions end; it joins no new voting round, and its invitations can no longer be accepted. Its people
+     * and records stay, and it can be reactivated. Refused for the administrator's own organisation and for the
+     * only active foundation (the second party to every agreement).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public int deactivateOrganisation(Long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw invalid("reason", "admin.organisation.error.reasonRequired");
+        }
+        requireReasonWithinLimit(reason);
+        Organisation organisation = organisations.findById(id)
+                .orElseThrow(() -> invalid("organisation", "admin.organisation.error.notFound"));
+        if (!organisation.isActive()) {
+            throw invalid("organisation", "admin.organisation.error.alreadyInactive", organisation.getName());
+        }
+        Optional<Long> ownOrganisation = people.findForSignIn(actorName()).map(p -> p.getOrganisation().getId());
+        if (ownOrganisation.filter(id::equals).isPresent()) {
+            throw invalid("organisation", "admin.organisation.error.ownOrganisation");
+        }
+        if (organisation.getType() == OrganisationType.FOUNDATION
+                && organisations.countByTypeAndActiveTrue(OrganisationType.FOUNDATION) == 1) {
+            throw invalid("organisation", "admin.organisation.error.lastFoundation");
+        }
+        List<String> usernames = people.findActiveUsernamesOfOrganisation(id);
+        organisation.deactivate();
+        audit.record("ORGANISATION_DEACTIVATED", "organisation", "organisation #" + id, "Deactivated \""
+                + organisation.getName() + "\": " + usernames.size() + " active people can no longer sign in", reason);
+        usernames.forEach(username -> events.publishEvent(new PersonAccessChanged(username)));
+        return usernames.size();
+    }
+
+    /** Lets an organisation's active people sign in again; it joins voting rounds opened from now on. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public void reactivateOrganisation(Long id, String reason) {
+        requireReasonWithinLimit(reason);
+        Organisation organisation = organisations.findById(id)
+                .orElseThrow(() -> invalid("organisation", "admin.organisation.error.notFound"));
+        if (organisation.isActive()) {
+            throw invalid("organisation", "admin.organisation.error.alreadyActive", organisation.getName());
+        }
+        organisation.reactivate();
+        audit.record("ORGANISATION_REACTIVATED", "organisation", "organisation #" + id, "Reactivated \""
+                + organisation.getName() + "\"", reason);
+    }
+
+    private OrganisationRow organisationRow(Organisation o) {
+        return new OrganisationRow(o.getId(), o.getName(), o.getCountryCode(), o.getType(), o.isActive(),
+                people.findActiveUsernamesOfOrganisation(o.getId()).size(), o.getLockVersion());
+    }
+
+    private String organisationName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw invalid("name", "admin.organisation.error.name", 200);
+        }
+        return clean;
+    }
+
+    private String countryCode(String countryCode) {
+        String country = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}") || !COUNTRIES.contains(country)) {
+            throw invalid("countryCode", "admin.organisation.error.country");
+        }
+        return country;
+    }
+
+    private static String countryFilter(String countryCode) {
+        return countryCode == null || countryCode.isBlank() ? null : countryCode.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private void requireType(OrganisationType type) {
+        if (type == null) {
+            throw invalid("type", "admin.organisation.error.type");
+        }
     }
 
     @Transactional
@@ -119,37 +264,58 @@ public class MemberService {
     /** Demo accounts share the short demo password; every other account follows the password policy. */
     @Transactional
     PersonSummary register(NewPerson person, boolean enforcePolicy) {
+        Person saved = create(person, enforcePolicy);
+        audit.record("PERSON_REGISTERED", "person", saved.getUsername(), "Registered " + saved.getFullName() + " of "
+                + saved.getOrganisation().getName() + " with roles " + new TreeSet<>(saved.getRoles()), null);
+        return saved.summary();
+    }
+
+    /** Checks and stores a new person; the caller writes the audit entry (a registration or an invitation). */
+    Person create(NewPerson person, boolean enforcePolicy) {
         String username = person.username() == null ? "" : person.username().strip();
         if (!username.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
-            throw new MemberNotValid("username", "2 to 60 characters: lower-case letters, digits, '.', '_' or '-'");
+            throw invalid("username", "admin.person.error.username");
         }
         if (people.existsByUsername(username)) {
-            throw new MemberNotValid("username", "This username is taken");
+            throw invalid("username", "admin.person.error.usernameTaken");
         }
         String fullName = person.fullName() == null ? "" : person.fullName().strip();
         if (fullName.isEmpty() || fullName.length() > 200) {
-            throw new MemberNotValid("fullName", "Give the full name (at most 200 characters)");
+            throw invalid("fullName", "admin.person.error.fullName", 200);
         }
         String email = person.email() == null ? "" : person.email().strip();
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-            throw new MemberNotValid("email", "Give a valid e-mail address");
+        if (!validEmail(email)) {
+            throw invalid("email", "admin.person.error.email");
         }
         if (person.roles() == null || person.roles().isEmpty()) {
-            throw new MemberNotValid("roles", "Choose at least one role");
+            throw invalid("roles", "admin.person.error.roles");
         }
         if (person.organisationId() == null || organisations.findById(person.organisationId()).isEmpty()) {
-            throw new MemberNotValid("organisation", "Choose the organisation");
+            throw invalid("organisation", "admin.person.error.organisation");
         }
-        String weak = enforcePolicy ? PasswordPolicy.problem(person.password(), username, person.fullName()) : null;
+        PasswordPolicy.Refusal weak = enforcePolicy ? PasswordPolicy.problem(person.password(), username,
+                person.fullName()) : null;
         if (weak != null) {
-            throw new MemberNotValid("password", weak);
+            throw invalid("password", weak.key(), weak.args());
         }
         Organisation organisation = organisation(person.organisationId());
-        PersonSummary saved = people.save(new Person(username, fullName, email,
-                passwordEncoder.encode(person.password()), organisation, person.roles(), clock.instant())).summary();
-        audit.record("PERSON_REGISTERED", "person", username, "Registered " + fullName + " of "
-                + organisation.getName() + " with roles " + person.roles(), null);
-        return saved;
+        return people.save(new Person(username, fullName, email, passwordEncoder.encode(person.password()),
+                organisation, person.roles(), clock.instant()));
+    }
+
+    static boolean validEmail(String email) {
+        return email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254;
+    }
+
+    /** A refusal naming the field, with its text in English and the key screens translate. */
+    MemberNotValid invalid(String field, String key, Object... args) {
+        return new MemberNotValid(field, messages.getMessage(key, args, Locale.ENGLISH), key, args);
+    }
+
+    /** The signed-in person's username (or the test's principal name). */
+    static String actorName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getName();
     }
 
     /** People for administration, paged and filtered in the database. */
@@ -170,14 +336,14 @@ public class MemberService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public void changeRoles(Long personId, Set<Role> roles, String reason) {
         if (roles == null || roles.isEmpty()) {
-            throw new MemberNotValid("roles", "Choose at least one role, or deactivate the person instead");
+            throw invalid("roles", "admin.person.error.rolesOrDeactivate");
         }
         requireReasonWithinLimit(reason);
-        Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
+        Person person = people.findById(personId).orElseThrow(() -> invalid("person", "admin.person.error.notFound"));
         Set<Role> before = Set.copyOf(person.getRoles());
         person.changeRoles(roles);
         audit.record("ROLES_CHANGED", "person", person.getUsername(), "Roles of " + person.getFullName() + ": "
-                + new java.util.TreeSet<>(before) + " → " + new java.util.TreeSet<>(roles), reason);
+                + new TreeSet<>(before) + " → " + new TreeSet<>(roles), reason);
         events.publishEvent(new PersonAccessChanged(person.getUsername()));
     }
 
@@ -186,14 +352,12 @@ public class MemberService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public void deactivate(Long personId, String reason) {
         requireReasonWithinLimit(reason);
-        Person person = people.findById(personId).orElseThrow(() -> new MemberNotValid("person", "No such person"));
-        String self = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication().getName();
-        if (person.getUsername().equals(self)) {
-            throw new MemberNotValid("person", "You cannot deactivate yourself");
+        Person person = people.findById(personId).orElseThrow(() -> invalid("person", "admin.person.error.notFound"));
+        if (person.getUsername().equals(actorName())) {
+            throw invalid("person", "admin.person.error.deactivateSelf");
         }
         if (!person.isActive()) {
-            throw new MemberNotValid("person", person.getFullName() + " is already deactivated");
+            throw invalid("person", "admin.person.error.alreadyInactive", person.getFullName());
         }
         person.deactivate();
         audit.record("PERSON_DEACTIVATED", "person", person.getUsername(), "Deactivated " + person.getFullName(),
@@ -201,9 +365,9 @@ public class MemberService {
         events.publishEvent(new PersonAccessChanged(person.getUsername()));
     }
 
-    private static void requireReasonWithinLimit(String reason) {
+    void requireReasonWithinLimit(String reason) {
         if (reason != null && reason.length() > 4_000) {
-            throw new MemberNotValid("reason", "At most 4000 characters");
+            throw invalid("reason", "admin.reason.tooLong", 4_000);
         }
     }
 

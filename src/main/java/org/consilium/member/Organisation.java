@@ -37,6 +37,10 @@ public class Organisation {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @jakarta.persistence.Version
+    @Column(name = "lock_version", nullable = false)
+    private long lockVersion;
+
     protected Organisation() {
     }
 
@@ -65,6 +69,24 @@ public class Organisation {
 
     public boolean isActive() {
         return active;
+    }
+
+    public long getLockVersion() {
+        return lockVersion;
+    }
+
+    void change(String newName, String newCountryCode, OrganisationType newType) {
+        this.name = Objects.requireNonNull(newName);
+        this.countryCode = Objects.requireNonNull(newCountryCode);
+        this.type = Objects.requireNonNull(newType);
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    void reactivate() {
+        active = true;
     }
 
     public boolean isPatientOrganisation() {

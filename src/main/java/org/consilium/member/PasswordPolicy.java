@@ -14,27 +14,31 @@ final class PasswordPolicy {
     private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiop12", "passwordpassword",
             "consilium123", "consilium2026", "letmein12345", "administrator", "welcome12345", "changeme1234");
 
+    /** Why a password is refused: a translation key (admin.password.*) and its arguments. */
+    record Refusal(String key, Object... args) {
+    }
+
     private PasswordPolicy() {
     }
 
     /** The reason the password is refused, or null if it is acceptable. */
-    static String problem(String password, String username, String fullName) {
+    static Refusal problem(String password, String username, String fullName) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return "Use at least " + MIN_LENGTH + " characters";
+            return new Refusal("admin.password.tooShort", MIN_LENGTH);
         }
         // bcrypt reads at most 72 bytes: a longer password would be cut silently, or refused by the encoder.
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return "Use at most " + MAX_BYTES + " bytes (about 70 characters without accents)";
+            return new Refusal("admin.password.tooLong", MAX_BYTES);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() < 4) {
-            return "This password is too easy to guess";
+            return new Refusal("admin.password.tooEasy");
         }
-        if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return "The password may not contain the username";
+        if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
+            return new Refusal("admin.password.containsUsername");
         }
         if (fullName != null && fullName.strip().length() >= 4 && lower.contains(fullName.strip().toLowerCase(Locale.ROOT))) {
-            return "The password may not contain the person's name";
+            return new Refusal("admin.password.containsName");
         }
         return null;
     }

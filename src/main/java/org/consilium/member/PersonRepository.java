@@ -59,4 +59,9 @@ interface PersonRepository extends JpaRepository<Person, Long> {
                or lower(p.fullName) like lower(concat('%', :filter, '%'))
                or lower(o.name) like lower(concat('%', :filter, '%'))""")
     int countForAdministration(String filter);
+
+    @Query("select p.username from Person p where p.active = true and p.organisation.id = :organisationId")
+    List<String> findActiveUsernamesOfOrganisation(Long organisationId);
+
+    boolean existsByEmailIgnoreCaseAndActiveTrue(String email);
 }

@@ -72,7 +72,9 @@ class ViewAccessMatrixTest {
             row("cockpit/agreements", Role.STAFF, Role.ADMINISTRATOR),
             row("cockpit/stages", Role.STAFF, Role.ADMINISTRATOR),
             row("admin/people", Role.ADMINISTRATOR),
+            row("admin/organisations", Role.ADMINISTRATOR),
             row("admin/operations", Role.ADMINISTRATOR),
+            row("invitation/:token", ANONYMOUS),
             row("register", ANONYMOUS),
             row("register/:reference", ANONYMOUS));
 
