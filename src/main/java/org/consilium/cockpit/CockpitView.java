@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -130,14 +132,14 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             labels.add(label);
             counts.add(count);
             NativeTableRow row = table.getBody().addRow();
-            row.addHeaderCell().setText(label);
-            row.addDataCell().add(CockpitLinks.proposals(number(count),
+            rowHeader(row, label);
+            cell(row).add(CockpitLinks.proposals(number(count),
                     getTranslation("cockpit.proposals.link", count, label), status));
         });
         NativeTableRow total = table.getBody().addRow();
-        total.addHeaderCell().setText(getTranslation("cockpit.proposals.total"));
+        rowHeader(total, getTranslation("cockpit.proposals.total")).getStyle().set("font-weight", "600");
         long sum = figures.proposalsByStatus().values().stream().mapToLong(Long::longValue).sum();
-        total.addDataCell().add(CockpitLinks.proposals(number(sum), getTranslation("cockpit.proposals.linkAll", sum), null));
+        cell(total).add(CockpitLinks.proposals(number(sum), getTranslation("cockpit.proposals.linkAll", sum), null));
         CockpitChart chart = new CockpitChart("cockpit-proposals-chart", getTranslation("cockpit.proposals.chart",
                 summary(labels, counts)), labels, List.of(new Series(getTranslation("cockpit.proposals.count"),
                 COUNT_COLOUR, counts)), true, false, getTranslation("cockpit.proposals.count"), "20rem");
@@ -176,10 +178,10 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             overdue.add(step.overdue());
             soon.add(step.dueSoon());
             NativeTableRow row = table.getBody().addRow();
-            row.addHeaderCell().setText(label);
-            row.addDataCell().add(CockpitLinks.tasks(number(step.overdue()),
+            rowHeader(row, label);
+            cell(row).add(CockpitLinks.tasks(number(step.overdue()),
                     getTranslation("cockpit.tasks.stepOverdueLink", step.overdue(), label), TaskDue.OVERDUE, step.step()));
-            row.addDataCell().add(CockpitLinks.tasks(number(step.dueSoon()),
+            cell(row).add(CockpitLinks.tasks(number(step.dueSoon()),
                     getTranslation("cockpit.tasks.stepSoonLink", step.dueSoon(), label), TaskDue.SOON, step.step()));
         }
         CockpitChart chart = new CockpitChart("cockpit-tasks-chart", getTranslation("cockpit.tasks.chart", soonDays,
@@ -210,15 +212,15 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             medians.add(time.medianDays() == null ? 0 : round(time.medianDays()));
             p90s.add(time.p90Days() == null ? 0 : round(time.p90Days()));
             NativeTableRow row = table.getBody().addRow();
-            row.addHeaderCell().setText(label);
+            rowHeader(row, label);
             String listLabel = getTranslation("cockpit.stages.link", time.proposals(), label, periodText);
-            row.addDataCell().add(CockpitLinks.stays(number(time.proposals()), listLabel, time.stage(), period));
+            cell(row).add(CockpitLinks.stays(number(time.proposals()), listLabel, time.stage(), period));
             if (time.proposals() == 0) {
-                row.addDataCell().setText("–");
-                row.addDataCell().setText("–");
+                cell(row).setText("–");
+                cell(row).setText("–");
             } else {
-                row.addDataCell().add(CockpitLinks.stays(days(time.medianDays()), listLabel, time.stage(), period));
-                row.addDataCell().add(CockpitLinks.stays(days(time.p90Days()), listLabel, time.stage(), period));
+                cell(row).add(CockpitLinks.stays(days(time.medianDays()), listLabel, time.stage(), period));
+                cell(row).add(CockpitLinks.stays(days(time.p90Days()), listLabel, time.stage(), period));
             }
         }
         CockpitChart chart = new CockpitChart("cockpit-stages-chart", getTranslation("cockpit.stages.chart", periodText,
@@ -290,11 +292,34 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 .set("padding-bottom", "var(--lumo-space-xs)");
         table.getStyle().set("border-collapse", "collapse").set("width", "100%").set("margin-top", "var(--lumo-space-m)");
         NativeTableRow head = table.getHead().addRow();
-        for (String header : headers) {
-            head.addHeaderCell().setText(header);
-            head.getHeaderCells().get(head.getHeaderCells().size() - 1).getElement().setAttribute("scope", "col");
+        for (int i = 0; i < headers.length; i++) {
+            NativeTableHeaderCell th = head.addHeaderCell();
+            th.setText(headers[i]);
+            th.getElement().setAttribute("scope", "col");
+            th.getStyle().set("text-align", i == 0 ? "start" : "end").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                    .set("border-bottom", "2px solid var(--lumo-contrast-20pct)").set("vertical-align", "bottom");
         }
         return table;
+    }
+
+    /** The first cell of a row names it (a row header, for screen readers). */
+    private static NativeTableHeaderCell rowHeader(NativeTableRow row, String text) {
+        NativeTableHeaderCell th = row.addHeaderCell();
+        th.setText(text);
+        th.getElement().setAttribute("scope", "row");
+        th.getStyle().set("text-align", "start").set("font-weight", "normal")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return th;
+    }
+
+    /** A figure: right-aligned, digits of equal width, never wrapped. */
+    private static NativeTableCell cell(NativeTableRow row) {
+        NativeTableCell td = row.addDataCell();
+        td.getStyle().set("text-align", "end").set("white-space", "nowrap").set("font-variant-numeric", "tabular-nums")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return td;
     }
 
     private String summary(List<String> labels, List<? extends Number> values) {
@@ -336,5 +361,4 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static double round(double days) {
         return Math.round(days * 10) / 10.0;
     }
-
 }

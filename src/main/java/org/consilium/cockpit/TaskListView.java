@@ -98,7 +98,7 @@ class TaskListView extends CockpitListView<TaskLine> {
     }
 
     private String stepLabel(String key) {
-        return STEPS.contains(key) ? getTranslation(LabelKeys.step(key)) : key;
+        return key != null && STEPS.contains(key) ? getTranslation(LabelKeys.step(key)) : key;
     }
 
     /** Who holds the task, or to whom it is offered. */
@@ -124,7 +124,7 @@ class TaskListView extends CockpitListView<TaskLine> {
         due.setValue(CockpitLinks.parse(TaskDue.class, parameters.getSingleParameter(CockpitLinks.DUE).orElse(null),
                 TaskDue.ALL));
         String chosen = parameters.getSingleParameter(CockpitLinks.STEP).orElse(null);
-        step.setValue(STEPS.contains(chosen) ? chosen : null);
+        step.setValue(chosen != null && STEPS.contains(chosen) ? chosen : null);
         reference.setValue(parameters.getSingleParameter(CockpitLinks.TEXT).orElse(""));
     }
 
