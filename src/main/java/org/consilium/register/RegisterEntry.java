@@ -111,9 +111,10 @@ class RegisterEntry {
         updatedAt = now;
     }
 
-    void accessEnded(Instant end, Instant now) {
+    /** Access ended at its planned end, or now if the workflow ended it early: never in the future. */
+    void accessEnded(Instant plannedEnd, Instant now) {
         status = RegisterStatus.ACCESS_ENDED;
-        accessEndsAt = end;
+        accessEndsAt = plannedEnd.isAfter(now) ? now : plannedEnd;
         updatedAt = now;
     }
 

@@ -72,9 +72,9 @@ class RegisterView extends Div implements HasDynamicTitle {
         status.setItems(RegisterStatus.values());
         status.setItemLabelGenerator(s -> RegisterLabels.status(this, s));
         status.setClearButtonVisible(true);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        area.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> refresh());
+        area.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
         FlexLayout filters = new FlexLayout(search, area, status);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -104,7 +104,7 @@ class RegisterView extends Div implements HasDynamicTitle {
         grid.sort(List.of(new GridSortOrder<>(executed, SortDirection.DESCENDING)));
         grid.setMultiSort(false);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText(getTranslation("register.empty"));
+        grid.setEmptyStateText(getTranslation("register.none"));
         grid.setPageSize(50);
         grid.setHeight("65vh");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RegisterProjectView.class,
@@ -114,6 +114,13 @@ class RegisterView extends Div implements HasDynamicTitle {
         head.setPadding(false);
         head.setSpacing(false);
         add(head, grid);
+    }
+
+    /** An empty register says so; a search that finds nothing says that instead. */
+    private void refresh() {
+        boolean filtered = !search.getValue().isBlank() || area.getValue() != null || status.getValue() != null;
+        grid.setEmptyStateText(getTranslation(filtered ? "register.empty" : "register.none"));
+        grid.getDataProvider().refreshAll();
     }
 
     private RegisterFilter filter() {
