@@ -169,6 +169,7 @@ public class MemberService {
         }
         if (!changes.isEmpty()) {
             organisation.change(cleanName, country, type);
+            organisations.flush(); // the row given back carries the new lock version
             audit.record("ORGANISATION_CHANGED", "organisation", "organisation #" + id,
                     "Changed \"" + cleanName + "\": " + String.join("; ", changes), null);
         }
@@ -204,7 +205,8 @@ public class MemberService {
         List<String> usernames = people.findActiveUsernamesOfOrganisation(id);
         organisation.deactivate();
         audit.record("ORGANISATION_DEACTIVATED", "organisation", "organisation #" + id, "Deactivated \""
-                + organisation.getName() + "\": " + usernames.size() + " active people can no longer sign in", reason);
+                + organisation.getName() + "\": " + (usernames.size() == 1 ? "1 active person" : usernames.size()
+                + " active people") + " can no longer sign in", reason);
         usernames.forEach(username -> events.publishEvent(new PersonAccessChanged(username)));
         return usernames.size();
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.consilium.SignIn;
 import org.consilium.audit.AuditEntry;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Administrators register people (password policy), change roles and deactivate; audited; sessions end. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +40,10 @@ class MemberAdministrationTest {
     AuditService audit;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    InvitationService invitations;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void signOut() {
@@ -121,5 +128,190 @@ class MemberAdministrationTest {
                 "PERSON_DEACTIVATED", "SIGN_IN_FAILED");
         assertThat(entries).filteredOn(e -> e.kind().equals("ROLES_CHANGED")).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("Also signs for the hospital"));
+    }
+
+    // ---- organisations ---------------------------------------------------------------------------------
+
+    private HttpResponse<Void> signInOverHttp(String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port;
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
+        return browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private OrganisationRow row(OrganisationSummary organisation) {
+        return members.organisations(new OrganisationFilter(organisation.name(), null, null, null), OrganisationSort.NAME,
+                false, 0, 10).stream().filter(o -> o.id().equals(organisation.id())).findFirst().orElseThrow();
+    }
+
+    private List<AuditEntry> trail(String record) {
+        return audit.find(new AuditFilter(null, record, null, null, null), 0, 50);
+    }
+
+    @Test
+    void organisations_are_filtered_and_sorted_in_the_database() {
+        String tag = "Sortable " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        SignIn.asAdministrator();
+        OrganisationSummary b = members.registerOrganisation(tag + " Beta", "FR", OrganisationType.UNIVERSITY);
+        OrganisationSummary a = members.registerOrganisation(tag + " Alpha", "DE", OrganisationType.PATIENT_ORGANISATION);
+        OrganisationSummary c = members.registerOrganisation(tag + " Gamma", "BE", OrganisationType.HOSPITAL);
+        members.deactivateOrganisation(c.id(), "Closed down");
+
+        OrganisationFilter byName = new OrganisationFilter(tag.toLowerCase(), null, null, null);
+        assertThat(members.countOrganisations(byName)).isEqualTo(3);
+        assertThat(members.organisations(byName, OrganisationSort.NAME, false, 0, 10)).extracting(OrganisationRow::id)
+                .containsExactly(a.id(), b.id(), c.id());
+        assertThat(members.organisations(byName, OrganisationSort.NAME, true, 0, 10)).extracting(OrganisationRow::id)
+                .containsExactly(c.id(), b.id(), a.id());
+        assertThat(members.organisations(byName, OrganisationSort.COUNTRY, false, 0, 10)).extracting(OrganisationRow::countryCode)
+                .containsExactly("BE", "DE", "FR");
+        assertThat(members.organisations(byName, OrganisationSort.ACTIVE, false, 0, 10)).extracting(OrganisationRow::active)
+                .containsExactly(false, true, true);
+        assertThat(members.organisations(byName, OrganisationSort.NAME, false, 1, 1)).extracting(OrganisationRow::id)
+                .as("a page of one, the second").containsExactly(b.id());
+        assertThat(members.organisations(new OrganisationFilter(tag, "de", null, null), OrganisationSort.NAME, false, 0, 10))
+                .extracting(OrganisationRow::id).containsExactly(a.id());
+        assertThat(members.organisations(new OrganisationFilter(tag, null, OrganisationType.PATIENT_ORGANISATION, null),
+                OrganisationSort.NAME, false, 0, 10)).singleElement().satisfies(o -> assertThat(o.patientOrganisation()).isTrue());
+        assertThat(members.organisations(new OrganisationFilter(tag, null, null, false), OrganisationSort.NAME, false, 0, 10))
+                .extracting(OrganisationRow::id).containsExactly(c.id());
+        assertThat(members.countOrganisations(new OrganisationFilter(tag, null, null, true))).isEqualTo(2);
+        assertThat(members.countOrganisations(new OrganisationFilter(tag + "%", null, null, null)))
+                .as("a typed wildcard matches itself").isZero();
+    }
+
+    @Test
+    void an_organisation_is_registered_and_edited_with_clear_refusals_and_audit_entries() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        SignIn.asAdministrator();
+        OrganisationSummary clinic = members.registerOrganisation("Edit Clinic " + tag, "nl", OrganisationType.HOSPITAL);
+        assertThat(clinic.countryCode()).isEqualTo("NL");
+        assertThat(trail("organisation #" + clinic.id())).extracting(AuditEntry::kind).contains("ORGANISATION_REGISTERED");
+        assertThatThrownBy(() -> members.registerOrganisation("EDIT CLINIC " + tag, "NL", OrganisationType.HOSPITAL))
+                .as("names differ by case only").isInstanceOf(MemberNotValid.class)
+                .hasMessage("An organisation of this name is registered already");
+        for (String country : new String[] {"XX", "NLD", "", null, "1A"}) {
+            assertThatThrownBy(() -> members.registerOrganisation("Edit Country " + tag, country, OrganisationType.SME))
+                    .as(String.valueOf(country)).isInstanceOf(MemberNotValid.class).extracting("field").isEqualTo("countryCode");
+        }
+        MemberNotValid tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(MemberNotValid.class,
+                () -> members.registerOrganisation("x".repeat(201), "NL", OrganisationType.SME));
+        assertThat(tooLong.field()).isEqualTo("name");
+        assertThat(tooLong.getMessage()).isEqualTo("Give the organisation's name (at most 200 characters)");
+        assertThat(tooLong.key()).isEqualTo("admin.organisation.error.name");
+
+        OrganisationRow before = row(clinic);
+        OrganisationRow after = members.updateOrganisation(clinic.id(), before.lockVersion(), "Edit Patients " + tag, "BE",
+                OrganisationType.PATIENT_ORGANISATION);
+        assertThat(after.name()).isEqualTo("Edit Patients " + tag);
+        assertThat(after.countryCode()).isEqualTo("BE");
+        assertThat(after.patientOrganisation()).isTrue();
+        assertThat(members.activePatientOrganisationIds()).as("it votes in rounds opened from now on")
+                .contains(clinic.id());
+        assertThat(trail("organisation #" + clinic.id())).filteredOn(e -> e.kind().equals("ORGANISATION_CHANGED"))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("Edit Clinic " + tag, "Edit Patients " + tag,
+                        "NL → BE", "Hospital → Patient organisation"));
+        assertThatThrownBy(() -> members.updateOrganisation(clinic.id(), before.lockVersion(), "Stale " + tag, "BE",
+                OrganisationType.HOSPITAL)).as("saved over by someone else meanwhile").isInstanceOf(MemberNotValid.class)
+                .extracting("field").isEqualTo("organisation");
+        OrganisationSummary other = members.registerOrganisation("Edit Other " + tag, "NL", OrganisationType.SME);
+        assertThatThrownBy(() -> members.updateOrganisation(other.id(), row(other).lockVersion(), "edit patients " + tag,
+                "NL", OrganisationType.SME)).isInstanceOf(MemberNotValid.class).extracting("field").isEqualTo("name");
+        members.updateOrganisation(clinic.id(), after.lockVersion(), after.name(), after.countryCode(), after.type());
+        assertThat(trail("organisation #" + clinic.id())).filteredOn(e -> e.kind().equals("ORGANISATION_CHANGED"))
+                .as("saving without a change writes nothing").hasSize(1);
+    }
+
+    @Test
+    void a_deactivated_organisation_signs_its_people_out_for_good_until_it_is_reactivated() throws Exception {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary patients = fixtures.organisation("Closing Patients", OrganisationType.PATIENT_ORGANISATION);
+        String representative = fixtures.person("Rosa Representative", patients, Role.PATIENT_REPRESENTATIVE);
+        assertThat(signInOverHttp(representative, fixtures.password()).headers().firstValue("Location")).get()
+                .asString().doesNotContain("error");
+
+        SignIn.asAdministrator();
+        assertThatThrownBy(() -> members.deactivateOrganisation(patients.id(), "  ")).isInstanceOf(MemberNotValid.class)
+                .extracting("field").isEqualTo("reason");
+        assertThat(members.deactivateOrganisation(patients.id(), "Merged into another association")).isEqualTo(1);
+        assertThat(members.findAccount(representative).orElseThrow().active()).isFalse();
+        assertThat(signInOverHttp(representative, fixtures.password()).headers().firstValue("Location")).get()
+                .asString().contains("error");
+        assertThat(members.activePatientOrganisationIds()).doesNotContain(patients.id());
+        assertThat(members.activeOrganisations()).extracting(OrganisationSummary::id).doesNotContain(patients.id());
+        assertThatThrownBy(() -> members.deactivateOrganisation(patients.id(), "again")).isInstanceOf(MemberNotValid.class);
+        assertThat(trail("organisation #" + patients.id())).filteredOn(e -> e.kind().equals("ORGANISATION_DEACTIVATED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo("Merged into another association");
+                    assertThat(e.summary()).contains("1 active person can no longer sign in");
+                });
+
+        members.reactivateOrganisation(patients.id(), "Deactivated by mistake");
+        assertThat(members.findAccount(representative).orElseThrow().active()).isTrue();
+        assertThat(members.activePatientOrganisationIds()).contains(patients.id());
+        assertThatThrownBy(() -> members.reactivateOrganisation(patients.id(), null)).isInstanceOf(MemberNotValid.class);
+        assertThat(trail("organisation #" + patients.id())).extracting(AuditEntry::kind).contains("ORGANISATION_REACTIVATED");
+    }
+
+    @Test
+    void administrators_cannot_deactivate_their_own_organisation_nor_the_only_foundation() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary own = fixtures.organisation("Own Office", OrganisationType.HOSPITAL);
+        String administrator = fixtures.person("Ada Administrator", own, Role.ADMINISTRATOR);
+        new SignIn(users).as(administrator);
+        assertThatThrownBy(() -> members.deactivateOrganisation(own.id(), "oops")).isInstanceOf(MemberNotValid.class)
+                .hasMessageContaining("your own organisation");
+
+        OrganisationSummary foundation = fixtures.organisation("Only Foundation", OrganisationType.FOUNDATION);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            SignIn.asAdministrator();
+            // Leave one active foundation (rolled back afterwards, as other tests rely on theirs).
+            members.organisations(new OrganisationFilter(null, null, OrganisationType.FOUNDATION, true),
+                    OrganisationSort.NAME, false, 0, 200).stream().filter(o -> !o.id().equals(foundation.id()))
+                    .forEach(o -> members.deactivateOrganisation(o.id(), "test"));
+            assertThatThrownBy(() -> members.deactivateOrganisation(foundation.id(), "test"))
+                    .isInstanceOf(MemberNotValid.class).hasMessageContaining("second party to every data-access agreement");
+            OrganisationRow row = row(foundation);
+            assertThatThrownBy(() -> members.updateOrganisation(foundation.id(), row.lockVersion(), row.name(), "NL",
+                    OrganisationType.SME)).isInstanceOf(MemberNotValid.class).extracting("field").isEqualTo("type");
+        });
+    }
+
+    @Test
+    void only_administrators_manage_organisations() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary org = fixtures.organisation("Guarded Org", OrganisationType.SME);
+        new SignIn(users).as("staff");
+        assertThatThrownBy(() -> members.organisations(OrganisationFilter.none(), OrganisationSort.NAME, false, 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.countOrganisations(OrganisationFilter.none())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.updateOrganisation(org.id(), 0, "X", "NL", OrganisationType.SME))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.deactivateOrganisation(org.id(), "no")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.reactivateOrganisation(org.id(), "no")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.registerOrganisation("X", "NL", OrganisationType.SME))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void without_a_mail_server_the_invitation_link_is_given_to_the_administrator_once() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary org = fixtures.organisation("No Mail Hospital", OrganisationType.HOSPITAL);
+        SignIn.asAdministrator();
+        IssuedInvitation issued = invitations.invite(new NewInvitation("nomail-" + org.id() + "@test.example", "No Mail",
+                org.id(), EnumSet.of(Role.RESEARCHER), "en"));
+        assertThat(issued.emailed()).isFalse();
+        assertThat(issued.link()).matches("http://localhost:8080/invitation/[A-Za-z0-9_-]{43}");
+        SignIn.out();
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+        assertThat(invitations.open(token).fullName()).isEqualTo("No Mail");
+        SignIn.asAdministrator();
+        assertThat(trail("invitation #" + issued.id())).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("link shown to the administrator"));
     }
 }

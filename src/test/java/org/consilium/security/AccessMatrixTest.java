@@ -64,10 +64,16 @@ import org.consilium.cockpit.TaskDue;
 import org.consilium.ethics.EthicsOutcome;
 import org.consilium.ethics.EthicsReviewService;
 import org.consilium.ethics.EthicsRoute;
+import org.consilium.member.InvitationRefused;
+import org.consilium.member.InvitationService;
+import org.consilium.member.IssuedInvitation;
 import org.consilium.member.MemberFixtures;
 import org.consilium.member.MemberNotValid;
 import org.consilium.member.MemberService;
+import org.consilium.member.NewInvitation;
 import org.consilium.member.NewPerson;
+import org.consilium.member.OrganisationFilter;
+import org.consilium.member.OrganisationSort;
 import org.consilium.member.OrganisationSummary;
 import org.consilium.member.OrganisationType;
 import org.consilium.member.PersonSummary;
@@ -165,6 +171,9 @@ class AccessMatrixTest {
     CockpitService cockpit;
     @Autowired
     DeadlineTasks deadlineTasks;
+    InvitationService invitations;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     MailOutbox outbox;
     @Autowired
@@ -227,6 +236,12 @@ class AccessMatrixTest {
     Long reviewAttachment;
     byte[] executedPdf;
     final Map<Long, String> references = new HashMap<>();
+    String pendingToken;        // an invitation waiting to be used
+    Long pendingInvitation;
+    String usedToken;           // an invitation already used
+    Long usedInvitation;
+    String revokedToken;        // an invitation revoked
+    String expiredToken;        // an invitation past its expiry
 
     final Map<String, List<Cell>> matrix = new LinkedHashMap<>();
 
@@ -311,6 +326,8 @@ class AccessMatrixTest {
         patientLate = fixtures.person("Lotte Late", late, Role.PATIENT_REPRESENTATIVE);
         notifications.notify(List.of(personId(researcher)), review, APPLICANTS_NOTE);
 
+        invitationsOfTheWorld();
+
         assertThat(task(quorum, ProposalLifecycle.DECIDE_ON_QUORUM_TASK)).isNotNull();
         assertThat(task(chasing, ProposalLifecycle.CHASE_OR_CANCEL_TASK)).isNotNull();
         assertThat(task(expired, ProposalLifecycle.REPORT_OUTPUTS_TASK)).isNotNull();
@@ -319,6 +336,34 @@ class AccessMatrixTest {
     @AfterEach
     void signOut() {
         SignIn.out();
+    }
+
+    private void invitationsOfTheWorld() {
+        SignIn.asAdministrator();
+        IssuedInvitation pending = invite("matrix-pending");
+        pendingInvitation = pending.id();
+        pendingToken = tokenOf(pending);
+        IssuedInvitation used = invite("matrix-used");
+        usedInvitation = used.id();
+        usedToken = tokenOf(used);
+        IssuedInvitation revoked = invite("matrix-revoked");
+        revokedToken = tokenOf(revoked);
+        invitations.revoke(revoked.id(), "Access matrix");
+        IssuedInvitation expired = invite("matrix-expired");
+        expiredToken = tokenOf(expired);
+        jdbc.update("UPDATE invitation SET expires_at = ? WHERE id = ?", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .minusDays(1), expired.id());
+        SignIn.out();
+        invitations.accept(usedToken, "matrix-invitee-" + usedInvitation, "Correct-Horse-Battery-9", null);
+    }
+
+    private IssuedInvitation invite(String name) {
+        return invitations.invite(new NewInvitation(name + "-" + System.nanoTime() + "@test.example", "Ivo Invitee",
+                hospital.id(), EnumSet.of(Role.RESEARCHER), "en"));
+    }
+
+    private static String tokenOf(IssuedInvitation issued) {
+        return issued.link().substring(issued.link().lastIndexOf('/') + 1);
     }
 
     private Long draftOf(String applicant, OrganisationSummary lead) {
@@ -582,6 +627,12 @@ class AccessMatrixTest {
         }
 
         /** Nobody signed in, and what must happen (for the few actions open to the public). */
+        Cells anonymous(String record, Expect expect, Action call) {
+            cells.add(new Cell(factory, action, ANONYMOUS, record, null, expect, setup, call));
+            return this;
+        }
+
+        /** Nobody signed in, for what is open to anonymous visitors (an invitation link). */
         Cells anonymous(String record, Expect expect, Action call) {
             cells.add(new Cell(factory, action, ANONYMOUS, record, null, expect, setup, call));
             return this;
@@ -1414,6 +1465,91 @@ class AccessMatrixTest {
                 .rolesExcept(() -> deactivate(colleague), Role.ADMINISTRATOR)
                 .anonymous(() -> deactivate(colleague));
 
+        Map<String, Action> organisationActions = new LinkedHashMap<>();
+        organisationActions.put("member.organisations", () -> members.organisations(OrganisationFilter.none(),
+                OrganisationSort.NAME, false, 0, 10));
+        organisationActions.put("member.countOrganisations", () -> members.countOrganisations(OrganisationFilter.none()));
+        organisationActions.forEach((name, call) -> c.action(name)
+                .cell(Role.ADMINISTRATOR, "all", allowed(), call)
+                .rolesExcept(call, Role.ADMINISTRATOR)
+                .anonymous(call));
+
+        c.action("member.updateOrganisation")
+                .cell(Role.ADMINISTRATOR, "any", allowed(), () -> renameOrganisation(elsewhere))
+                .rolesExcept(() -> renameOrganisation(elsewhere), Role.ADMINISTRATOR)
+                .anonymous(() -> renameOrganisation(elsewhere));
+
+        c.action("member.deactivateOrganisation")
+                .cell(Role.ADMINISTRATOR, "another organisation", allowed(), () -> members.deactivateOrganisation(elsewhere.id(), "Access matrix"))
+                .cell(Role.ADMINISTRATOR, "own organisation", refused(MemberNotValid.class), () -> members.deactivateOrganisation(foundation.id(), "Access matrix"))
+                .rolesExcept(() -> members.deactivateOrganisation(elsewhere.id(), "Access matrix"), Role.ADMINISTRATOR)
+                .anonymous(() -> members.deactivateOrganisation(elsewhere.id(), "Access matrix"));
+
+        c.action("member.reactivateOrganisation")
+                .given(() -> deactivateAsAdministrator(elsewhere))
+                .cell(Role.ADMINISTRATOR, "deactivated", allowed(), () -> reactivate(elsewhere))
+                .rolesExcept(() -> reactivate(elsewhere), Role.ADMINISTRATOR)
+                .anonymous(() -> reactivate(elsewhere))
+                .given(null);
+
+        c.action("invitations.invite")
+                .cell(Role.ADMINISTRATOR, "new", allowed(), () -> invite("matrix-new"))
+                .rolesExcept(() -> invite("matrix-new"), Role.ADMINISTRATOR)
+                .anonymous(() -> invite("matrix-new"));
+
+        c.action("invitations.invitations")
+                .cell(Role.ADMINISTRATOR, "all", allowed(), () -> invitations.invitations(true, 0, 10))
+                .rolesExcept(() -> invitations.invitations(true, 0, 10), Role.ADMINISTRATOR)
+                .anonymous(() -> invitations.invitations(true, 0, 10));
+
+        c.action("invitations.countInvitations")
+                .cell(Role.ADMINISTRATOR, "all", allowed(), () -> invitations.countInvitations(true))
+                .rolesExcept(() -> invitations.countInvitations(true), Role.ADMINISTRATOR)
+                .anonymous(() -> invitations.countInvitations(true));
+
+        c.action("invitations.resend")
+                .cell(Role.ADMINISTRATOR, "pending", allowed(), () -> invitations.resend(pendingInvitation))
+                .cell(Role.ADMINISTRATOR, "used", refused(MemberNotValid.class), () -> invitations.resend(usedInvitation))
+                .rolesExcept(() -> invitations.resend(pendingInvitation), Role.ADMINISTRATOR)
+                .anonymous(() -> invitations.resend(pendingInvitation));
+
+        c.action("invitations.revoke")
+                .cell(Role.ADMINISTRATOR, "pending", allowed(), () -> revokeInvitation(pendingInvitation))
+                .cell(Role.ADMINISTRATOR, "used", refused(MemberNotValid.class), () -> revokeInvitation(usedInvitation))
+                .rolesExcept(() -> revokeInvitation(pendingInvitation), Role.ADMINISTRATOR)
+                .anonymous(() -> revokeInvitation(pendingInvitation));
+
+        // The link's holder is not signed in: the token is the key, whoever holds it.
+        c.action("invitations.open");
+        for (Role role : Role.values()) {
+            c.cell(role, "valid link", allowed(), () -> invitations.open(pendingToken));
+        }
+        c.anonymous("valid link", allowed(), () -> invitations.open(pendingToken))
+                .anonymous("unknown link", refused(InvitationRefused.class), () -> invitations.open("x".repeat(43)))
+                .anonymous("used link", refused(InvitationRefused.class), () -> invitations.open(usedToken))
+                .anonymous("revoked link", refused(InvitationRefused.class), () -> invitations.open(revokedToken))
+                .anonymous("expired link", refused(InvitationRefused.class), () -> invitations.open(expiredToken));
+
+        c.action("invitations.accept");
+        for (Role role : Role.values()) {
+            c.cell(role, "valid link", allowed(), () -> acceptInvitation(pendingToken));
+        }
+        c.anonymous("valid link", allowed(), () -> acceptInvitation(pendingToken))
+                .anonymous("unknown link", refused(InvitationRefused.class), () -> acceptInvitation("x".repeat(43)))
+                .anonymous("used link", refused(InvitationRefused.class), () -> acceptInvitation(usedToken))
+                .anonymous("revoked link", refused(InvitationRefused.class), () -> acceptInvitation(revokedToken))
+                .anonymous("expired link", refused(InvitationRefused.class), () -> acceptInvitation(expiredToken));
+
+        Map<String, Action> workflowActions = new LinkedHashMap<>();
+        workflowActions.put("incidents.overview", () -> incidents.overview());
+        workflowActions.put("incidents.instancesAt", () -> incidents.instancesAt(ProposalLifecycle.CAST_VOTE_TASK, 0, 10));
+        workflowActions.put("incidents.countInstancesAt", () -> incidents.countInstancesAt(ProposalLifecycle.CAST_VOTE_TASK));
+        workflowActions.put("incidents.countOpen", () -> incidents.countOpen());
+        workflowActions.forEach((name, call) -> c.action(name)
+                .cell(Role.ADMINISTRATOR, "all", allowed(), call)
+                .rolesExcept(call, Role.ADMINISTRATOR)
+                .anonymous(call));
+
         c.action("incidents.open")
                 .cell(Role.ADMINISTRATOR, "all", allowed(), () -> incidents.open(10))
                 .rolesExcept(() -> incidents.open(10), Role.ADMINISTRATOR)
@@ -1485,6 +1621,33 @@ class AccessMatrixTest {
     private Object deactivate(String username) {
         members.deactivate(personId(username), "Access matrix");
         return null;
+    }
+
+    private Object renameOrganisation(OrganisationSummary organisation) {
+        var row = members.organisations(new OrganisationFilter(organisation.name(), null, null, null),
+                OrganisationSort.NAME, false, 0, 10).get(0);
+        return members.updateOrganisation(organisation.id(), row.lockVersion(), organisation.name() + " (renamed)",
+                "BE", row.type());
+    }
+
+    private Object deactivateAsAdministrator(OrganisationSummary organisation) {
+        SignIn.asAdministrator();
+        members.deactivateOrganisation(organisation.id(), "Access matrix");
+        return null;
+    }
+
+    private Object reactivate(OrganisationSummary organisation) {
+        members.reactivateOrganisation(organisation.id(), "Access matrix");
+        return null;
+    }
+
+    private Object revokeInvitation(Long id) {
+        invitations.revoke(id, "Access matrix");
+        return null;
+    }
+
+    private Object acceptInvitation(String token) {
+        return invitations.accept(token, "matrix-invitee-" + System.nanoTime(), "Correct-Horse-Battery-9", null);
     }
 
     private Object retryIncident() {
@@ -1682,6 +1845,16 @@ class AccessMatrixTest {
                 .cell(Role.STAFF, "any", shown(), () -> open(chaseView, "taskId", task(chasing, ProposalLifecycle.CHASE_OR_CANCEL_TASK)))
                 .cell(Role.STAFF, "task of another step", taskGone(), () -> open(chaseView, "taskId", task(approved, ProposalLifecycle.PREPARE_AGREEMENT_TASK)));
 
+        String invitationView = "org.consilium.member.InvitationView";
+        c.action("view /invitation/:token")
+                .anonymous("valid link", invitationForm(), () -> open(invitationView, "token", pendingToken))
+                .anonymous("unknown link", invitationRefused("UNKNOWN"), () -> open(invitationView, "token", "x".repeat(43)))
+                .anonymous("malformed link", invitationRefused("UNKNOWN"), () -> open(invitationView, "token", "../admin/people"))
+                .anonymous("used link", invitationRefused("USED"), () -> open(invitationView, "token", usedToken))
+                .anonymous("revoked link", invitationRefused("REVOKED"), () -> open(invitationView, "token", revokedToken))
+                .anonymous("expired link", invitationRefused("EXPIRED"), () -> open(invitationView, "token", expiredToken))
+                .cell(Role.ADMINISTRATOR, "valid link", invitationForm(), () -> open(invitationView, "token", pendingToken));
+
         String closeView = "org.consilium.workflow.CloseProjectView";
         c.action("view /tasks/:id/close")
                 .given(() -> closureRequested(active))
@@ -1766,6 +1939,21 @@ class AccessMatrixTest {
         }
     }
 
+    /** The invitation page with its form: username and password fields. */
+    static Expect invitationForm() {
+        return allowed("form shown", o -> !((Opened) o).rerouted() && ((Opened) o).has("PasswordField"));
+    }
+
+    /** The invitation page says why the link cannot be used, and shows no form. */
+    static Expect invitationRefused(String reason) {
+        return new Expect("✗", "refused on the page (" + reason + ")", "refusal shown", null, (result, thrown) -> {
+            noFailure(thrown);
+            Opened opened = (Opened) result;
+            assertThat(opened.has("PasswordField")).as("no form").isFalse();
+            assertThat(opened.view().getElement().toString()).contains("data-reason=\"" + reason + "\"");
+        });
+    }
+
     static Expect shown() {
         return allowed("shown", o -> !((Opened) o).rerouted() && !((Opened) o).has("TaskGonePanel"));
     }
@@ -1805,7 +1993,7 @@ class AccessMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> crafted_requests_without_a_session_are_sent_to_sign_in() {
-        List<String> paths = List.of("/", "/admin/people", "/admin/operations", "/proposals/" + review, "/proposals/" + draft + "/edit", "/proposals",
+        List<String> paths = List.of("/", "/admin/people", "/admin/organisations", "/admin/operations", "/proposals/" + review, "/proposals/" + draft + "/edit", "/proposals",
                 "/inbox", "/audit", "/agreements/verify",
                 "/tasks/" + task(out, ProposalLifecycle.LEAD_SIGNATURE_TASK) + "/sign",
                 "/tasks/" + voteTask(review, patientsA) + "/vote",
@@ -1901,7 +2089,8 @@ class AccessMatrixTest {
             AgreementService.class, "agreement", AgreementTaskService.class, "agreementTasks",
             AuditService.class, "audit", MemberService.class, "member", NotificationService.class, "notification",
             MailOutbox.class, "outbox", EngineIncidents.class, "incidents", RegisterService.class, "register",
-            CockpitService.class, "cockpit", DeadlineTasks.class, "deadlineTasks");
+            CockpitService.class, "cockpit", DeadlineTasks.class, "deadlineTasks",
+            InvitationService.class, "invitations");
 
     /** Public service methods without {@code @PreAuthorize}, on purpose: who calls them, and why that is safe. */
     static final Map<String, String> INTERNAL = orderedMap(
