@@ -2,6 +2,7 @@ package org.consilium.agreement;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** An agreement as its page shows it to one viewer, with what that viewer may do. */
 public record AgreementOverview(Long proposalId, AgreementStatus status, int accessMonths, String leadOrganisation,
@@ -9,8 +10,9 @@ public record AgreementOverview(Long proposalId, AgreementStatus status, int acc
                                 List<Version> versions, List<Extension> extensions, List<Output> outputs,
                                 Permissions may, boolean closureRequested) {
 
+    /** @param language the language the version's PDF is written in */
     public record Version(int number, VersionState state, String generatedBy, Instant generatedAt, Instant sentAt,
-                          String sha256, List<SignatureLine> signatures) {
+                          String sha256, List<SignatureLine> signatures, Locale language) {
     }
 
     public record Extension(Instant previousEnd, Instant newEnd, String reason, String approvedBy,

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.xhtmlrenderer.pdf.FontFamily;
@@ -27,12 +31,19 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
 /**
- * Renders a data-access agreement, and the signature page added to it at execution, as PDF.
+ * Renders a data-access agreement, and the signature page added to it at execution, as PDF, in English or French.
  *
  * <p>Thymeleaf (XML mode) fills the XHTML templates in {@code resources/agreement/}; every value typed by a user
  * goes through {@code th:text}, so it is escaped. Flying Saucer lays the XHTML out and OpenPDF writes the PDF with
  * Liberation Sans and Mono embedded (subsets, Identity-H), so Greek, Cyrillic and every Latin accent render and can
  * be copied out of the document.
+ *
+ * <p>The words of the document are {@code #{agreement.pdf.*}} messages read from Spring's message source, i.e. the
+ * portal's translation files ({@code i18n/agreement*.properties}), not from files beside the templates: one set of
+ * files for translators, and {@code TranslationsTest} checks that French says every clause English says, with the
+ * same placeholders. A missing text fails the rendering rather than putting a key into a legal document. Dates are
+ * in UTC, named, as suits a document signed across time zones: ISO in English, "1er avril 2025 à 08:15 UTC" in
+ * French.
  *
  * <p>Thread-safe: the template engine and the parsed fonts are shared and read-only; a Flying Saucer renderer is
  * built per document because it is not.
@@ -44,16 +55,19 @@ public class AgreementRenderer {
     static final String SANS_FAMILY = "Liberation Sans";
     static final String MONO_FAMILY = "Liberation Mono";
 
-    private static final DateTimeFormatter UTC_SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter UTC_MINUTES =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** The obligations of clause 8, in order; each has a title and a text in the messages. */
+    static final List<String> OBLIGATIONS = List.of("reidentification", "security", "acknowledgement", "results",
+            "reporting", "destruction");
+
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int FINGERPRINT_GROUP = 16;
+    private static final char NO_BREAK_SPACE = '\u00a0';
 
     private final TemplateEngine templates;
+    private final MessageSource messages;
 
-    public AgreementRenderer() {
+    public AgreementRenderer(MessageSource messages) {
+        this.messages = messages;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(AgreementRenderer.class.getClassLoader());
         resolver.setPrefix("agreement/");
         resolver.setSuffix(".html");
@@ -62,37 +76,50 @@ public class AgreementRenderer {
         resolver.setCacheable(true);
         templates = new TemplateEngine();
         templates.setTemplateResolver(resolver);
+        templates.setMessageResolver(new Messages(messages));
         // Parse the fonts now rather than at the first signature: a missing font jar fails the start-up.
         EmbeddedFonts.families();
     }
 
-    /** The agreement to be signed, with its fonts embedded. */
-    public byte[] renderAgreement(AgreementTerms terms) {
-        return renderAgreement(terms, true);
+    /** The agreement to be signed, in the given language, with its fonts embedded. */
+    public byte[] renderAgreement(AgreementTerms terms, Locale language) {
+        return renderAgreement(terms, language, true);
+    }
+
+    /** In English. */
+    byte[] renderAgreement(AgreementTerms terms) {
+        return renderAgreement(terms, Locale.ENGLISH, true);
     }
 
     /**
      * @param embedFonts {@code false} renders the same template with PDF's built-in Helvetica (nothing embedded,
      *                   Latin-1 only); the rendering benchmark compares the two
      */
-    byte[] renderAgreement(AgreementTerms terms, boolean embedFonts) {
-        Context context = new Context(Locale.ENGLISH);
-        context.setVariables(agreementModel(terms));
+    byte[] renderAgreement(AgreementTerms terms, Locale language, boolean embedFonts) {
+        Context context = new Context(language);
+        context.setVariables(agreementModel(terms, language));
         return render("agreement", context, embedFonts);
     }
 
     /**
-     * The one-page record of the signatures, appended to the signed PDF when the agreement is executed.
+     * The one-page record of the signatures, appended to the signed PDF when the agreement is executed, in the
+     * language of the signed version.
      *
      * @param executedAt when the last signature made the agreement binding
      */
-    public byte[] renderSignaturePage(AgreementTerms terms, List<SignatureLine> signatures, Instant executedAt) {
-        Map<String, Object> model = headerModel(terms);
-        model.put("executedAt", UTC_SECONDS.format(executedAt));
-        model.put("signatures", signatures.stream().map(AgreementRenderer::signatureModel).toList());
-        Context context = new Context(Locale.ENGLISH);
+    public byte[] renderSignaturePage(AgreementTerms terms, List<SignatureLine> signatures, Instant executedAt,
+                                      Locale language) {
+        Map<String, Object> model = headerModel(terms, language);
+        model.put("executedAt", utc(executedAt, language, true));
+        model.put("signatures", signatures.stream().map(line -> signatureModel(line, language)).toList());
+        Context context = new Context(language);
         context.setVariables(model);
         return render("signature-page", context, true);
+    }
+
+    /** In English. */
+    byte[] renderSignaturePage(AgreementTerms terms, List<SignatureLine> signatures, Instant executedAt) {
+        return renderSignaturePage(terms, signatures, executedAt, Locale.ENGLISH);
     }
 
     private byte[] render(String template, Context context, boolean embedFonts) {
@@ -116,33 +143,38 @@ public class AgreementRenderer {
 
     // The templates read maps: OGNL looks for JavaBean getters, which records do not have.
 
-    private static Map<String, Object> headerModel(AgreementTerms terms) {
+    private Map<String, Object> headerModel(AgreementTerms terms, Locale language) {
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lang", language.getLanguage());
         model.put("reference", text(terms.reference()));
         model.put("version", terms.version());
-        model.put("documentTitle", "Data-access agreement " + text(terms.reference()) + " — version " + terms.version());
+        model.put("documentTitle", translate("agreement.pdf.documentTitle", language, text(terms.reference()),
+                String.valueOf(terms.version())));
         String project = blankToNull(terms.title());
-        model.put("subject", "Data-access agreement between " + text(terms.foundation().name()) + " and "
-                + text(terms.leadOrganisation().name()) + (project == null ? "" : " for the project " + project));
+        String foundation = text(terms.foundation().name());
+        String lead = text(terms.leadOrganisation().name());
+        model.put("subject", project == null ? translate("agreement.pdf.subject", language, foundation, lead)
+                : translate("agreement.pdf.subjectWithProject", language, foundation, lead, project));
         model.put("marker", terms.marker());
-        model.put("foundation", party(terms.foundation()));
-        model.put("lead", party(terms.leadOrganisation()));
+        model.put("foundation", party(terms.foundation(), language));
+        model.put("lead", party(terms.leadOrganisation(), language));
         model.put("title", text(terms.title()));
         model.put("acronym", blankToNull(terms.acronym()));
         return model;
     }
 
-    private static Map<String, Object> agreementModel(AgreementTerms terms) {
-        Map<String, Object> model = headerModel(terms);
-        model.put("generatedAt", terms.generatedAt() == null ? null : UTC_MINUTES.format(terms.generatedAt()));
+    private Map<String, Object> agreementModel(AgreementTerms terms, Locale language) {
+        Map<String, Object> model = headerModel(terms, language);
+        model.put("generatedAt", terms.generatedAt() == null ? null : utc(terms.generatedAt(), language, false));
         model.put("generatedBy", blankToNull(terms.generatedBy()));
-        model.put("principalInvestigator", orNotStated(terms.principalInvestigator()));
+        String notStated = translate("agreement.pdf.notStated", language);
+        model.put("principalInvestigator", orElse(terms.principalInvestigator(), notStated));
         model.put("diseaseAreas", texts(terms.diseaseAreas()));
         model.put("dataCategories", texts(terms.dataCategories()));
-        model.put("dataLevel", orNotStated(terms.dataLevel()));
-        model.put("cohortSize", terms.estimatedCohortSize() == null ? "not stated"
-                : NumberFormat.getIntegerInstance(Locale.ENGLISH).format(terms.estimatedCohortSize()) + " patients");
-        model.put("aiModelling", terms.aiModelling() ? "Yes" : "No");
+        model.put("dataLevel", orElse(terms.dataLevel(), notStated));
+        model.put("cohortSize", terms.estimatedCohortSize() == null ? notStated
+                : translate("agreement.pdf.patients", language, number(terms.estimatedCohortSize(), language)));
+        model.put("aiModelling", translate(terms.aiModelling() ? "agreement.pdf.yes" : "agreement.pdf.no", language));
         model.put("objectives", paragraphs(terms.objectives()));
         model.put("expectedOutputs", texts(terms.expectedOutputs()));
         model.put("ethicsConditions", paragraphs(terms.ethicsConditions()));
@@ -152,22 +184,48 @@ public class AgreementRenderer {
             recommendations.add(Map.of("organisation", text(r.organisation()), "paragraphs", paragraphs(r.text())));
         }
         model.put("recommendations", recommendations);
-        model.put("accessPeriod", terms.accessMonths() == 1 ? "1 month" : terms.accessMonths() + " months");
+        model.put("accessPeriod", translate("agreement.pdf.months", language, terms.accessMonths()));
+        model.put("obligations", OBLIGATIONS);
         return model;
     }
 
-    private static Map<String, Object> party(AgreementTerms.Party party) {
-        return Map.of("name", text(party.name()), "country", countryName(party.country()));
+    private static Map<String, Object> party(AgreementTerms.Party party, Locale language) {
+        return Map.of("name", text(party.name()), "country", countryName(party.country(), language));
     }
 
-    private static Map<String, Object> signatureModel(SignatureLine line) {
+    private Map<String, Object> signatureModel(SignatureLine line, Locale language) {
         return Map.of(
-                "party", text(line.party()),
+                "party", line.party() == null ? "" : translate(line.party().key(), language),
                 "signerName", text(line.signerName()),
                 "organisation", text(line.organisation()),
                 "meaning", text(line.meaning()),
-                "signedAt", line.signedAt() == null ? "" : UTC_SECONDS.format(line.signedAt()),
+                "signedAt", line.signedAt() == null ? "" : utc(line.signedAt(), language, true),
                 "fingerprint", String.join(" ", fingerprintGroups(line.documentSha256())));
+    }
+
+    private String translate(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, language);
+    }
+
+    /**
+     * A moment as the document states it, always in UTC and saying so: "2025-04-01 08:15:00 UTC" in English (as
+     * the portal's English agreements always did), "1er avril 2025 à 08:15:00 UTC" in French.
+     */
+    static String utc(Instant at, Locale language, boolean seconds) {
+        ZonedDateTime time = at.atZone(ZoneOffset.UTC);
+        String clock = DateTimeFormatter.ofPattern(seconds ? "HH:mm:ss" : "HH:mm", Locale.ROOT).format(time);
+        if (Locale.FRENCH.getLanguage().equals(language.getLanguage())) {
+            // French writes the first of the month as an ordinal, and keeps day, month and year on one line.
+            String day = time.getDayOfMonth() == 1 ? "1er" : String.valueOf(time.getDayOfMonth());
+            return day + NO_BREAK_SPACE + DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH).format(time)
+                    + NO_BREAK_SPACE + time.getYear() + " à " + clock + " UTC";
+        }
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(time) + " " + clock + " UTC";
+    }
+
+    /** "2,400" in English, "2 400" in French (a no-break space: the narrow one Java uses is not in every font). */
+    static String number(int value, Locale language) {
+        return NumberFormat.getIntegerInstance(language).format(value).replace('\u202f', NO_BREAK_SPACE);
     }
 
     /** 64 hex digits may not fit on one line of the signature block; groups of 16 let it break between groups. */
@@ -180,11 +238,11 @@ public class AgreementRenderer {
         return groups;
     }
 
-    /** "NL" becomes "Netherlands"; anything that is not an ISO code is shown as stored. */
-    static String countryName(String country) {
+    /** "NL" becomes "Netherlands" ("Pays-Bas" in French); anything that is not an ISO code is shown as stored. */
+    static String countryName(String country, Locale language) {
         String value = text(country);
         if (value.length() == 2 && ISO_COUNTRIES.contains(value.toUpperCase(Locale.ROOT))) {
-            return new Locale("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.ENGLISH);
+            return new Locale("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(language);
         }
         return value;
     }
@@ -203,9 +261,9 @@ public class AgreementRenderer {
                 : values.stream().map(AgreementRenderer::text).filter(v -> !v.isBlank()).toList();
     }
 
-    private static String orNotStated(String value) {
+    private static String orElse(String value, String otherwise) {
         String v = blankToNull(value);
-        return v == null ? "not stated" : v;
+        return v == null ? otherwise : v;
     }
 
     private static String blankToNull(String value) {
@@ -233,6 +291,37 @@ public class AgreementRenderer {
             }
         }
         return clean == null ? value : clean.toString();
+    }
+
+    /** Thymeleaf's {@code #{key(args)}} answered by Spring's message source, in the context's language. */
+    private static final class Messages implements IMessageResolver {
+
+        private final MessageSource source;
+
+        Messages(MessageSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public String getName() {
+            return "consilium-messages";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            return source.getMessage(key, parameters, null, context.getLocale());
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                        Object[] parameters) {
+            throw new IllegalStateException("No text for " + key + " in " + context.getLocale());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +20,8 @@ import org.consilium.ethics.EthicsReviewService;
 import org.consilium.member.MemberService;
 import org.consilium.member.OrganisationSummary;
 import org.consilium.member.PersonSummary;
+import org.consilium.member.PreferenceService;
 import org.consilium.member.Role;
-import org.consilium.proposal.DataCategory;
-import org.consilium.proposal.DiseaseArea;
-import org.consilium.proposal.ExpectedOutput;
 import org.consilium.proposal.ProposalContent;
 import org.consilium.proposal.ProposalDetails;
 import org.consilium.proposal.ProposalEventKind;
@@ -35,7 +34,10 @@ import org.consilium.review.RoundResults;
 import org.consilium.review.VoteChoice;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Formats;
+import org.consilium.ui.Translations;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Data-access agreements as people act on them: staff generate versions and extend access, signatories
  * sign, the applicant reports outputs, anyone signed in verifies a PDF. Every action checks the role
  * and the record; the workflow's task services call the signing and sending steps with the task checked.
+ *
+ * <p>Refusals speak the language of the person acting (the current UI's). A version is written in the language
+ * staff chose when generating it, and what belongs to that version (its terms, the words a signature carries)
+ * stays in that language.
  */
 @Service
 @Transactional
@@ -69,6 +75,7 @@ public class AgreementService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
     AgreementService(AgreementRepository agreements, AgreementVersionRepository versions,
                      AgreementSignatureRepository signatures, AgreementDocumentRepository documents,
@@ -76,8 +83,9 @@ public class AgreementService {
                      SignatureRefusals refusals, ProposalService proposals, ProposalLifecycleSteps lifecycle,
                      EthicsReviewService ethics, PatientReviewService patientReview, MemberService members,
                      CurrentUser currentUser, AgreementDeadlines deadlines, ApplicationEventPublisher events,
-                     Clock clock, AuditTrail audit) {
+                     Clock clock, AuditTrail audit, MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
         this.agreements = agreements;
         this.versions = versions;
         this.signatures = signatures;
@@ -138,7 +146,7 @@ public class AgreementService {
                 agreement.getExecutedDocumentId() == null ? null : documentSha(agreement.getExecutedDocumentId()),
                 all.stream().map(v -> new AgreementOverview.Version(v.getNumber(), v.getState(),
                         nameOf(names, v.getGeneratedBy()), v.getGeneratedAt(), v.getSentAt(), shas.get(v.getId()),
-                        signed.getOrDefault(v.getId(), List.of()))).toList(),
+                        signed.getOrDefault(v.getId(), List.of()), v.getLanguage())).toList(),
                 extended.stream().map(e -> e.view(nameOf(names, e.getApprovedBy()))).toList(),
                 outputs.findByProposalIdOrderByReportedAt(proposalId).stream().map(ProjectOutput::view).toList(),
                 new AgreementOverview.Permissions(
@@ -157,7 +165,7 @@ public class AgreementService {
         Agreement agreement = readable(proposalId);
         AgreementVersion version = versions.findByAgreementIdOrderByNumberDesc(agreement.getId()).stream()
                 .filter(v -> v.getNumber() == number).findFirst()
-                .orElseThrow(() -> new AgreementRefused("There is no version " + number + " of this agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noSuchVersion", number)));
         AgreementDocument document = documents.findById(version.getDocumentId()).orElseThrow();
         audit.record("DOCUMENT_DOWNLOADED", "proposal", lifecycle.reference(proposalId), "Agreement version " + number
                 + ", SHA-256 " + document.getSha256(), null);
@@ -172,7 +180,7 @@ public class AgreementService {
     public AgreementPdf executed(Long proposalId) {
         Agreement agreement = readable(proposalId);
         if (agreement.getExecutedDocumentId() == null) {
-            throw new AgreementRefused("This agreement has not been executed yet.");
+            throw new AgreementRefused(message("agreement.refused.notExecuted"));
         }
         AgreementDocument document = documents.findById(agreement.getExecutedDocumentId()).orElseThrow();
         audit.record("DOCUMENT_DOWNLOADED", "proposal", lifecycle.reference(proposalId), "Executed agreement, SHA-256 "
@@ -184,8 +192,9 @@ public class AgreementService {
     // ---- preparing -----------------------------------------------------------------------------------
 
     /**
-     * Generates a new version from the approved proposal. Earlier versions are superseded and their
-     * signatures void; if one was out for signature, signing starts again from preparation.
+     * Generates a new version from the approved proposal, in the language of the staff member's screen. Earlier
+     * versions are superseded and their signatures void; if one was out for signature, signing starts again from
+     * preparation.
      */
     @PreAuthorize("hasRole('STAFF')")
     public int generate(Long proposalId, int accessMonths) {
@@ -198,16 +207,27 @@ public class AgreementService {
      */
     @PreAuthorize("hasRole('STAFF')")
     public int generate(Long proposalId, int accessMonths, Integer seenLatest) {
+        return generate(proposalId, accessMonths, seenLatest, Translations.locale());
+    }
+
+    /** The same, in the language chosen for the document (English or French). */
+    @PreAuthorize("hasRole('STAFF')")
+    public int generate(Long proposalId, int accessMonths, Integer seenLatest, Locale language) {
         if (accessMonths < 1 || accessMonths > 120) {
-            throw new AgreementRefused("accessMonths", "The access period must be between 1 and 120 months");
+            throw new AgreementRefused("accessMonths", message("agreement.refused.accessMonths"));
         }
+        if (language == null || !PreferenceService.LANGUAGES.contains(language.getLanguage())) {
+            throw new AgreementRefused("language", message("agreement.refused.language"));
+        }
+        Locale written = Translations.forCode(language.getLanguage());
         ProposalDetails proposal = proposals.details(proposalId);
         if (proposal.status() != ProposalStatus.APPROVED) {
-            throw new AgreementRefused("An agreement can only be generated for an approved proposal awaiting its"
-                    + " agreement; " + proposal.reference() + " is " + proposal.status().label().toLowerCase() + ".");
+            String status = "notification.proposalStatus." + proposal.status().name();
+            throw new AgreementRefused(message("agreement.refused.notApproved", proposal.reference(),
+                    translate(status, Translations.locale()).toLowerCase(Translations.locale())));
         }
         OrganisationSummary foundation = members.foundation()
-                .orElseThrow(() -> new AgreementRefused("The foundation is not registered as an organisation."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noFoundation")));
         OrganisationSummary lead = proposal.content().getLeadOrganisation();
         Agreement agreement = agreements.lockByProposalId(proposalId)
                 .orElseGet(() -> agreements.saveAndFlush(new Agreement(proposalId, lead.id(), foundation.id(),
@@ -216,8 +236,7 @@ public class AgreementService {
         List<AgreementVersion> earlier = versions.findByAgreementIdOrderByNumberDesc(agreement.getId());
         int latestNumber = earlier.isEmpty() ? 0 : earlier.get(0).getNumber();
         if (seenLatest != null && seenLatest != latestNumber) {
-            throw new AgreementRefused("Version " + latestNumber + " was generated by someone else meanwhile. Look at"
-                    + " it before generating another.");
+            throw new AgreementRefused(message("agreement.refused.generatedMeanwhile", latestNumber));
         }
         earlier.stream().filter(v -> v.getState() == VersionState.DRAFT || v.getState() == VersionState.OUT_FOR_SIGNATURE)
                 .forEach(AgreementVersion::superseded);
@@ -225,11 +244,14 @@ public class AgreementService {
         ConsiliumUser staff = currentUser.require();
         Instant now = clock.instant();
         agreement.preparing(accessMonths);
-        AgreementTerms terms = terms(proposal, number, now, staff.fullName(), foundation, lead, accessMonths);
-        AgreementDocument document = documents.save(new AgreementDocument(renderer.renderAgreement(terms), now));
-        versions.save(new AgreementVersion(agreement.getId(), number, document.getId(), staff.personId(), now));
+        AgreementTerms terms = terms(proposal, number, now, staff.fullName(), foundation, lead, accessMonths, written);
+        AgreementDocument document = documents.save(new AgreementDocument(renderer.renderAgreement(terms, written),
+                now));
+        versions.save(new AgreementVersion(agreement.getId(), number, document.getId(), staff.personId(), now,
+                written));
         lifecycle.recordDecision(proposalId, ProposalEventKind.AGREEMENT_GENERATED, "Version " + number
-                + (earlier.isEmpty() ? "" : "; earlier versions superseded") + "; access " + accessMonths + " months");
+                + (earlier.isEmpty() ? "" : "; earlier versions superseded") + "; access " + accessMonths + " months"
+                + "; in " + written.getDisplayLanguage(Locale.ENGLISH));
         if (wasOut) {
             events.publishEvent(new AgreementEvents.Regenerated(proposalId, proposal.reference()));
         }
@@ -240,18 +262,17 @@ public class AgreementService {
     @PreAuthorize("hasRole('STAFF')")
     public void send(Long proposalId) {
         Agreement agreement = agreements.lockByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("Generate the agreement before sending it for signature."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.generateFirst")));
         AgreementVersion latest = latest(agreement);
         if (latest.getState() != VersionState.DRAFT) {
-            throw new AgreementRefused("Version " + latest.getNumber() + " has already been sent; generate a new"
-                    + " version to send again.");
+            throw new AgreementRefused(message("agreement.refused.alreadySent", latest.getNumber()));
         }
         latest.sent(clock.instant());
         agreement.sent();
         lifecycle.recordDecision(proposalId, ProposalEventKind.AGREEMENT_SENT, "Version " + latest.getNumber());
     }
 
-    /** The version a signatory is asked to sign, with the words their signature will carry. */
+    /** The version a signatory is asked to sign, with the words their signature will carry (in its language). */
     public record ToSign(String reference, int version, String sha256, String organisation, String meaning,
                          String generatedBy) {
     }
@@ -260,14 +281,14 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public ToSign toSign(Long proposalId, SigningParty party) {
         Agreement agreement = agreements.findByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement")));
         ConsiliumUser signer = currentUser.require();
         requireSignatoryOf(agreement, party, signer);
         AgreementVersion latest = latest(agreement);
         String organisation = signer.organisationName();
         return new ToSign(lifecycle.reference(proposalId), latest.getNumber(), documentSha(latest.getDocumentId()),
                 organisation,
-                meaning(organisation), nameOf(members.summaries(List.of(latest.getGeneratedBy())), latest.getGeneratedBy()));
+                meaning(organisation, latest.getLanguage()), nameOf(members.summaries(List.of(latest.getGeneratedBy())), latest.getGeneratedBy()));
     }
 
     /**
@@ -280,44 +301,43 @@ public class AgreementService {
                               boolean meaningConfirmed) {
         ConsiliumUser signer = currentUser.require();
         if (!meaningConfirmed) {
-            throw new AgreementRefused("meaning", "Confirm that you sign on behalf of " + signer.organisationName());
+            throw new AgreementRefused("meaning", message("agreement.refused.confirmMeaning",
+                    signer.organisationName()));
         }
         // Who may sign for this party is checked before the password, so that nobody else can write a refusal.
         requireSignatoryOf(agreements.findByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement.")), party, signer);
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement"))), party, signer);
         if (!members.passwordMatches(signer.personId(), password)) {
             refusals.record(proposalId, "Wrong password given by " + signer.fullName() + " signing for "
                     + signer.organisationName());
-            throw new AgreementRefused("password", "The password is not correct. Nothing was signed, and the attempt"
-                    + " has been recorded.");
+            throw new AgreementRefused("password", message("agreement.refused.wrongPassword"));
         }
         Agreement agreement = agreements.lockByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement")));
         requireSignatoryOf(agreement, party, signer);
         if (agreement.getStatus() != AgreementStatus.OUT_FOR_SIGNATURE
                 || lifecycle.status(proposalId) != ProposalStatus.APPROVED) {
-            throw new AgreementRefused("This agreement is not out for signature.");
+            throw new AgreementRefused(message("agreement.refused.notOut"));
         }
         AgreementVersion latest = latest(agreement);
         if (latest.getNumber() != version || latest.getState() != VersionState.OUT_FOR_SIGNATURE) {
-            throw new AgreementRefused("Version " + version + " can no longer be signed: version "
-                    + latest.getNumber() + " replaced it. Read the new version before signing.");
+            throw new AgreementRefused(message("agreement.refused.replaced", version, latest.getNumber()));
         }
         List<AgreementSignature> existing = signatures.findByVersionIdOrderBySignedAt(latest.getId());
         if (existing.stream().anyMatch(s -> s.getParty() == party)) {
-            throw new AgreementRefused("Version " + version + " has already been signed for the "
-                    + party.label().toLowerCase() + ".");
+            throw new AgreementRefused(party == SigningParty.FOUNDATION
+                    ? message("agreement.refused.signedForFoundation", version)
+                    : message("agreement.refused.signedForLead", version));
         }
         if (existing.stream().anyMatch(s -> s.getSignerId().equals(signer.personId()))) {
-            throw new AgreementRefused("You have already signed this version; the other party must sign.");
+            throw new AgreementRefused(message("agreement.refused.signedYourself"));
         }
         if (party == SigningParty.FOUNDATION) {
             if (existing.stream().noneMatch(s -> s.getParty() == SigningParty.LEAD_ORGANISATION)) {
-                throw new AgreementRefused("The lead organisation signs first; the foundation countersigns after.");
+                throw new AgreementRefused(message("agreement.refused.leadFirst"));
             }
             if (latest.getGeneratedBy().equals(signer.personId())) {
-                throw new AgreementRefused("You prepared version " + version + ", so you cannot countersign it"
-                        + " (four eyes): another signatory of the foundation must.");
+                throw new AgreementRefused(message("agreement.refused.fourEyes", version));
             }
         }
         AgreementDocument document = documents.findById(latest.getDocumentId()).orElseThrow();
@@ -327,7 +347,7 @@ public class AgreementService {
         }
         AgreementSignature signature = signatures.saveAndFlush(new AgreementSignature(latest.getId(), party,
                 signer.personId(), signer.fullName(), signer.organisationId(), signer.organisationName(),
-                meaning(signer.organisationName()), clock.instant(), sha));
+                meaning(signer.organisationName(), latest.getLanguage()), clock.instant(), sha));
         lifecycle.recordDecision(proposalId, ProposalEventKind.AGREEMENT_SIGNED, "Version " + version + " signed by "
                 + signer.fullName() + " for " + signer.organisationName() + "; SHA-256 " + sha);
         return signature.line();
@@ -340,27 +360,27 @@ public class AgreementService {
     public void extend(Long proposalId, LocalDate newEndDate, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (newEndDate == null) {
-            throw new AgreementRefused("newEnd", "Choose the new end date");
+            throw new AgreementRefused("newEnd", message("agreement.refused.newEnd"));
         }
         if (why.isEmpty()) {
-            throw new AgreementRefused("reason", "Give the reason for the extension");
+            throw new AgreementRefused("reason", message("agreement.refused.reason"));
         }
         if (why.length() > 2_000) {
-            throw new AgreementRefused("reason", "At most 2000 characters");
+            throw new AgreementRefused("reason", message("agreement.refused.tooLong", 2_000));
         }
         Agreement agreement = agreements.lockByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement")));
         if (agreement.getStatus() != AgreementStatus.EXECUTED || lifecycle.status(proposalId) != ProposalStatus.ACTIVE) {
-            throw new AgreementRefused("Only an active project's access can be extended.");
+            throw new AgreementRefused(message("agreement.refused.notActive"));
         }
         if (agreement.isClosureRequested()) {
-            throw new AgreementRefused("The applicant has asked to close this project: close it instead of extending.");
+            throw new AgreementRefused(message("agreement.refused.closeInstead"));
         }
         Instant previous = agreement.getAccessEndsAt();
         Instant newEnd = newEndDate.atTime(previous.atOffset(ZoneOffset.UTC).toLocalTime()).toInstant(ZoneOffset.UTC);
         if (!newEnd.isAfter(previous)) {
-            throw new AgreementRefused("newEnd", "The new end must be after the current end, "
-                    + previous.atOffset(ZoneOffset.UTC).toLocalDate());
+            throw new AgreementRefused("newEnd", message("agreement.refused.endAfter",
+                    Formats.date(previous.atOffset(ZoneOffset.UTC).toLocalDate(), Translations.locale())));
         }
         ConsiliumUser staff = currentUser.require();
         extensions.save(new AccessExtension(agreement.getId(), previous, newEnd, why, staff.personId(), clock.instant()));
@@ -375,34 +395,34 @@ public class AgreementService {
     public void reportOutput(Long proposalId, OutputKind kind, String title, String doi, String description) {
         ProposalStanding standing = proposals.standing(proposalId);
         if (!standing.viewerIsApplicant() && !standing.viewerIsTeamMember()) {
-            throw new AgreementRefused("Only the applicant and the team report this project's outputs.");
+            throw new AgreementRefused(message("agreement.refused.outputsByTeam"));
         }
         if (standing.status() != ProposalStatus.ACTIVE && standing.status() != ProposalStatus.EXPIRED) {
-            throw new AgreementRefused("Outputs are reported while the project is active or after its access ended.");
+            throw new AgreementRefused(message("agreement.refused.outputsWhen"));
         }
         if (kind == null) {
-            throw new AgreementRefused("kind", "Choose what kind of output this is");
+            throw new AgreementRefused("kind", message("agreement.refused.kind"));
         }
         String name = strip(title);
         String doiText = strip(doi);
         String text = strip(description);
         if (name == null) {
-            throw new AgreementRefused("title", "Give the title or a short name");
+            throw new AgreementRefused("title", message("agreement.refused.title"));
         }
         if (name.length() > 500) {
-            throw new AgreementRefused("title", "At most 500 characters");
+            throw new AgreementRefused("title", message("agreement.refused.tooLong", 500));
         }
         if (kind == OutputKind.PUBLICATION && doiText == null) {
-            throw new AgreementRefused("doi", "A publication needs its DOI");
+            throw new AgreementRefused("doi", message("agreement.refused.doiRequired"));
         }
         if (doiText != null) {
             doiText = doiText.replaceFirst("^(https?://(dx\\.)?doi\\.org/|doi:)", "");
             if (doiText.length() > 200 || !DOI.matcher(doiText).matches()) {
-                throw new AgreementRefused("doi", "A DOI looks like 10.1182/blood.2026012345");
+                throw new AgreementRefused("doi", message("agreement.refused.doiFormat"));
             }
         }
         if (text != null && text.length() > 2_000) {
-            throw new AgreementRefused("description", "At most 2000 characters");
+            throw new AgreementRefused("description", message("agreement.refused.tooLong", 2_000));
         }
         outputs.save(new ProjectOutput(proposalId, kind, name, doiText, text, currentUser.require().personId(),
                 clock.instant()));
@@ -415,16 +435,15 @@ public class AgreementService {
     public void requestClosure(Long proposalId) {
         ProposalStanding standing = proposals.standing(proposalId);
         if (!standing.viewerIsApplicant()) {
-            throw new AgreementRefused("Only the applicant asks for the project to be closed.");
+            throw new AgreementRefused(message("agreement.refused.closureByApplicant"));
         }
         if (standing.status() != ProposalStatus.ACTIVE && standing.status() != ProposalStatus.EXPIRED) {
-            throw new AgreementRefused("Only an active or expired project can be closed.");
+            throw new AgreementRefused(message("agreement.refused.closureWhen"));
         }
         Agreement agreement = agreements.lockByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement")));
         if (agreement.isClosureRequested()) {
-            throw new AgreementRefused("Closure has already been requested; the governance office will close the"
-                    + " project.");
+            throw new AgreementRefused(message("agreement.refused.closureAlready"));
         }
         agreement.closureRequested(clock.instant());
         lifecycle.recordDecision(proposalId, ProposalEventKind.CLOSURE_REQUESTED,
@@ -477,12 +496,24 @@ public class AgreementService {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    static String meaning(String organisation) {
-        return "I sign this agreement on behalf of " + organisation;
+    /** The words a signature carries, in the language of the version signed: stored, and printed with it. */
+    private String meaning(String organisation, Locale language) {
+        return translate("agreement.signature.meaning", language, organisation);
     }
 
+    /** A text in the language of the person acting (English outside a screen). */
+    private String message(String key, Object... args) {
+        return translate(key, Translations.locale(), args);
+    }
+
+    private String translate(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, language);
+    }
+
+    /** The agreement's terms in the version's language; the values typed by people stay as they were typed. */
     private AgreementTerms terms(ProposalDetails proposal, int number, Instant now, String generatedBy,
-                                 OrganisationSummary foundation, OrganisationSummary lead, int accessMonths) {
+                                 OrganisationSummary foundation, OrganisationSummary lead, int accessMonths,
+                                 Locale language) {
         ProposalContent c = proposal.content();
         List<AgreementTerms.Recommendation> recommendations = new ArrayList<>();
         if (patientReview.hasRound(proposal.id())) {
@@ -495,12 +526,20 @@ public class AgreementService {
                 new AgreementTerms.Party(foundation.name(), foundation.countryCode()),
                 new AgreementTerms.Party(lead.name(), lead.countryCode()),
                 c.getPrincipalInvestigator() == null ? "" : c.getPrincipalInvestigator().fullName(),
-                c.getDiseaseAreas().stream().map(DiseaseArea::label).toList(),
-                c.getDataCategories().stream().map(DataCategory::label).toList(),
-                c.getDataLevel() == null ? "" : c.getDataLevel().label(), c.getEstimatedCohortSize(),
-                c.isUsesAiModelling(), c.getObjectives(),
-                c.getExpectedOutputs().stream().map(ExpectedOutput::label).toList(),
+                c.getDiseaseAreas().stream().map(a -> translate(termKey(a), language)).toList(),
+                c.getDataCategories().stream().map(d -> translate(termKey(d), language)).toList(),
+                c.getDataLevel() == null ? "" : translate(termKey(c.getDataLevel()), language),
+                c.getEstimatedCohortSize(), c.isUsesAiModelling(), c.getObjectives(),
+                c.getExpectedOutputs().stream().map(o -> translate(termKey(o), language)).toList(),
                 ethics.conditionsFor(proposal.id()).orElse(null), recommendations, accessMonths);
+    }
+
+    /**
+     * The key of a proposal's term (a disease area, data category, data level or expected output) as the agreement
+     * words it, e.g. {@code agreement.term.DiseaseArea.AML}.
+     */
+    static String termKey(Enum<?> term) {
+        return "agreement.term." + term.getDeclaringClass().getSimpleName() + "." + term.name();
     }
 
     /** Who the viewer is to an agreement: a party (staff or a signatory), the applicant, a team member. */
@@ -525,10 +564,10 @@ public class AgreementService {
 
     private Agreement readable(Long proposalId) {
         Agreement agreement = agreements.findByProposalId(proposalId)
-                .orElseThrow(() -> new AgreementRefused("This proposal has no agreement."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noAgreement")));
         if (viewerOf(agreement, currentUser.require()) == Viewer.NONE) {
             throw new org.springframework.security.access.AccessDeniedException(
-                    "You have no access to this agreement.");
+                    message("agreement.denied.noAccess"));
         }
         return agreement;
     }
@@ -537,15 +576,16 @@ public class AgreementService {
         Long organisation = party == SigningParty.LEAD_ORGANISATION ? agreement.getLeadOrganisationId()
                 : agreement.getFoundationId();
         if (!signer.hasRole(Role.SIGNATORY) || !organisation.equals(signer.organisationId())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only a signatory of "
-                    + members.organisationNames(List.of(organisation)).get(organisation)
-                    + " may sign for the " + party.label().toLowerCase() + ".");
+            String name = members.organisationNames(List.of(organisation)).get(organisation);
+            throw new org.springframework.security.access.AccessDeniedException(party == SigningParty.FOUNDATION
+                    ? message("agreement.denied.notSignatoryOfFoundation", name)
+                    : message("agreement.denied.notSignatoryOfLead", name));
         }
     }
 
     private AgreementVersion latest(Agreement agreement) {
         return versions.findFirstByAgreementIdOrderByNumberDesc(agreement.getId())
-                .orElseThrow(() -> new AgreementRefused("No version of this agreement has been generated yet."));
+                .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noVersion")));
     }
 
     private String documentSha(Long documentId) {

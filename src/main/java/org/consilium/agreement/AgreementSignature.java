@@ -78,6 +78,6 @@ class AgreementSignature {
     }
 
     SignatureLine line() {
-        return new SignatureLine(party.label(), signerName, organisationName, meaning, signedAt, documentSha256);
+        return new SignatureLine(party, signerName, organisationName, meaning, signedAt, documentSha256);
     }
 }

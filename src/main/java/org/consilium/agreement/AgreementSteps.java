@@ -9,6 +9,7 @@ import java.util.Set;
 import org.consilium.member.MemberService;
 import org.consilium.member.Role;
 import org.consilium.notification.NotificationService;
+import org.consilium.notification.NotificationText;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalStatusChanged;
@@ -84,8 +85,9 @@ public class AgreementSteps {
                 party(names.get(agreement.getFoundationId()), agreement.getFoundationId()),
                 party(names.get(agreement.getLeadOrganisationId()), agreement.getLeadOrganisationId()), "",
                 List.of(), List.of(), "", null, false, "", List.of(), null, List.of(), agreement.getAccessMonths());
+        // In the language of the version signed, so that the executed agreement speaks one language throughout.
         byte[] page = renderer.renderSignaturePage(terms,
-                signed.stream().map(AgreementSignature::line).toList(), now);
+                signed.stream().map(AgreementSignature::line).toList(), now, version.getLanguage());
         byte[] executed = ExecutedAgreements.assemble(signedPdf.getContent(), page, terms.marker(),
                 signedPdf.getSha256());
         AgreementDocument document = documents.save(new AgreementDocument(executed, now));
@@ -102,8 +104,7 @@ public class AgreementSteps {
         Long organisation = leadSigned(proposalId) ? agreement.getFoundationId() : agreement.getLeadOrganisationId();
         proposals.recordWorkflowEvent(proposalId, ProposalEventKind.SIGNATURE_REMINDER);
         notifications.notify(members.activePeopleOfOrganisationWithRole(organisation, Role.SIGNATORY), proposalId,
-                "Reminder: the data-access agreement of " + proposals.reference(proposalId)
-                        + " is waiting for your organisation's signature.");
+                NotificationText.message("notification.agreement.signatureReminder", proposals.reference(proposalId)));
     }
 
     /** Staff cancelled the unsigned agreement. */
@@ -125,10 +126,11 @@ public class AgreementSteps {
 
     /** Some time before access ends, the applicant and the governance office are told. */
     public void noticeAccessEnding(Long proposalId) {
-        String end = accessEnd(proposalId).atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        proposals.recordWorkflowEvent(proposalId, ProposalEventKind.ACCESS_ENDING_NOTICE, "Access ends " + end);
-        notifications.notify(applicantAndStaff(proposalId), proposalId, "Access to the data for "
-                + proposals.reference(proposalId) + " ends on " + end + ", unless an extension is approved.");
+        Instant end = accessEnd(proposalId);
+        proposals.recordWorkflowEvent(proposalId, ProposalEventKind.ACCESS_ENDING_NOTICE, "Access ends "
+                + end.atOffset(ZoneOffset.UTC).toLocalDate());
+        notifications.notify(applicantAndStaff(proposalId), proposalId,
+                NotificationText.message("notification.agreement.accessEnding", proposals.reference(proposalId), end));
     }
 
     public void expire(Long proposalId) {

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
+import org.consilium.ui.Translations;
 
 /** One generated version of an agreement; regenerating supersedes it and voids its signatures. */
 @Entity
@@ -41,11 +43,17 @@ class AgreementVersion {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The language code the PDF is written in ("en", "fr"). */
+    @Column(nullable = false, length = 8)
+    private String language;
+
     protected AgreementVersion() {
     }
 
-    AgreementVersion(Long agreementId, int number, Long documentId, Long generatedBy, Instant generatedAt) {
+    AgreementVersion(Long agreementId, int number, Long documentId, Long generatedBy, Instant generatedAt,
+                     Locale language) {
         this.agreementId = agreementId;
+        this.language = language.getLanguage();
         this.number = number;
         this.documentId = documentId;
         this.generatedBy = generatedBy;
@@ -100,5 +108,9 @@ class AgreementVersion {
 
     Instant getSentAt() {
         return sentAt;
+    }
+
+    Locale getLanguage() {
+        return Translations.forCode(language);
     }
 }

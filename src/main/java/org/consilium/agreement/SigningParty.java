@@ -11,7 +11,13 @@ public enum SigningParty {
         this.label = label;
     }
 
+    /** In English, for records (the timeline, the audit trail) that keep one wording. */
     public String label() {
         return label;
+    }
+
+    /** The key of the label in the translation files. */
+    public String key() {
+        return "agreement.party." + name();
     }
 }

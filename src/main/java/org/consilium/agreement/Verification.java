@@ -20,6 +20,7 @@ public record Verification(Outcome outcome, String sha256, String reference, Int
         NOT_A_PDF
     }
 
+    /** The verdict in English, for logs and tests; the verification page writes it in the reader's language. */
     public String message() {
         return switch (outcome) {
             case EXECUTED_AGREEMENT -> "Genuine and unaltered: this is the executed data-access agreement " + reference

@@ -12,8 +12,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.shared.Registration;
 import org.consilium.ui.Formats;
 import org.consilium.ui.HeaderWidget;
+import org.consilium.ui.Translations;
 
-/** The bell in the header: the unread count, and the latest notifications on a click. */
+/**
+ * The bell in the header: the unread count, and the latest notifications on a click. Each notification was written
+ * in its reader's language when it was created; its time is shown in the reader's zone now.
+ */
 @org.springframework.stereotype.Component
 class NotificationBell implements HeaderWidget {
 
@@ -38,7 +42,7 @@ class NotificationBell implements HeaderWidget {
             long unread = notifications.unreadCount();
             count.setText(String.valueOf(unread));
             count.setVisible(unread > 0);
-            bell.setAriaLabel(unread + " unread notifications");
+            bell.setAriaLabel(Translations.t("notification.bell.unread", unread));
         };
         bell.addClickListener(e -> open(refresh));
         widget.addAttachListener(attach -> {
@@ -51,13 +55,13 @@ class NotificationBell implements HeaderWidget {
 
     private void open(Runnable refresh) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Notifications");
+        dialog.setHeaderTitle(Translations.t("notification.bell.title"));
         dialog.setWidth("36em");
         Div list = new Div();
         list.setId("notification-list");
         var latest = notifications.latest(20);
         if (latest.isEmpty()) {
-            list.add(new Paragraph("Nothing yet."));
+            list.add(new Paragraph(Translations.t("notification.bell.empty")));
         }
         for (NotificationItem item : latest) {
             Div row = new Div();
@@ -76,14 +80,14 @@ class NotificationBell implements HeaderWidget {
             }
             list.add(row);
         }
-        Button markRead = new Button("Mark all as read", e -> {
+        Button markRead = new Button(Translations.t("notification.bell.markRead"), e -> {
             notifications.markAllRead();
             refresh.run();
             dialog.close();
         });
         markRead.setId("mark-notifications-read");
         dialog.add(list);
-        dialog.getFooter().add(markRead, new Button("Close", e -> dialog.close()));
+        dialog.getFooter().add(markRead, new Button(Translations.t("notification.bell.close"), e -> dialog.close()));
         dialog.open();
     }
 }

@@ -1,11 +1,22 @@
 package org.consilium.notification;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.consilium.member.MemberService;
+import org.consilium.member.PreferenceService;
+import org.consilium.member.Preferences;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Formats;
+import org.consilium.ui.Translations;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,40 +28,89 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tells people what concerns them: in the portal (kept in the database, in the transaction of the
  * change itself) and by e-mail when SMTP is configured (queued in that transaction and sent after it
  * commits, so that an unreachable mail server never undoes a decision; see {@link MailOutbox}).
+ *
+ * <p>Each recipient reads it in their own language and time zone (their preferences; English and UTC when they
+ * chose none). The words are written when the notification is created and stored as text: the bell shows exactly
+ * what the e-mail said, a notification needs no other feature's code to be read later, and it reads as it did on
+ * the day (like an e-mail, an older notification keeps the language its reader had then).
  */
 @Service
 @Transactional
 public class NotificationService {
 
-
     private final NotificationRepository notifications;
     private final MemberService members;
+    private final PreferenceService preferences;
     private final CurrentUser currentUser;
     private final MailOutbox outbox;
+    private final MessageSource messages;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, MemberService members, CurrentUser currentUser,
-                        MailOutbox outbox, Clock clock) {
+    NotificationService(NotificationRepository notifications, MemberService members, PreferenceService preferences,
+                        CurrentUser currentUser, MailOutbox outbox, MessageSource messages, Clock clock) {
         this.notifications = notifications;
         this.members = members;
+        this.preferences = preferences;
         this.currentUser = currentUser;
         this.outbox = outbox;
+        this.messages = messages;
         this.clock = clock;
     }
 
     /** Called by other features when something happens; the recipients were chosen by them. */
+    public void notify(Collection<Long> personIds, Long proposalId, NotificationText text) {
+        deliver(personIds, proposalId, (locale, zone) -> write(text, locale, zone));
+    }
+
+    /** The same with words that need no translation (the e-mail around them is still in each one's language). */
     public void notify(Collection<Long> personIds, Long proposalId, String message) {
+        deliver(personIds, proposalId, (locale, zone) -> message);
+    }
+
+    private void deliver(Collection<Long> personIds, Long proposalId, BiFunction<Locale, ZoneId, String> words) {
         if (personIds.isEmpty()) {
             return;
         }
-        personIds.stream().distinct().forEach(id ->
-                notifications.save(new Notification(id, clock.instant(), proposalId, message)));
-        if (outbox.enabled()) {
-            Map<Long, String> addresses = members.emailAddresses(personIds);
-            // Plain text only: nothing a user typed can become markup in an e-mail.
-            outbox.queue(addresses.values(), "Consilium: " + (message.length() > 80
-                    ? message.substring(0, 79) + "…" : message), message + "\n\nOpen Consilium to see more.");
+        List<Long> recipients = personIds.stream().distinct().toList();
+        Map<Long, String> addresses = outbox.enabled() ? members.emailAddresses(recipients) : Map.of();
+        Instant now = clock.instant();
+        for (Long id : recipients) {
+            Preferences chosen = preferences.of(id);
+            Locale locale = Translations.forCode(chosen.language());
+            String message = words.apply(locale, zoneOf(chosen.timeZone()));
+            notifications.save(new Notification(id, now, proposalId, message));
+            String address = addresses.get(id);
+            if (address != null) {
+                // Plain text only: nothing a user typed can become markup in an e-mail.
+                outbox.queue(List.of(address), messages.getMessage("notification.email.subject",
+                                new Object[] {message.length() > 80 ? message.substring(0, 79) + "…" : message}, locale),
+                        messages.getMessage("notification.email.body", new Object[] {message}, locale));
+            }
+        }
+        if (!addresses.isEmpty()) {
             afterCommit(outbox::sendDue);
+        }
+    }
+
+    /** The text in one language and time zone: moments in that zone, nested texts translated. */
+    String write(NotificationText text, Locale locale, ZoneId zone) {
+        Object[] args = text.args();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant instant) {
+                args[i] = Formats.dateTime(instant, locale, zone);
+            } else if (args[i] instanceof NotificationText nested) {
+                args[i] = write(nested, locale, zone);
+            }
+        }
+        return text.fallback() == null ? messages.getMessage(text.key(), args, locale)
+                : messages.getMessage(text.key(), args, text.fallback(), locale);
+    }
+
+    private static ZoneId zoneOf(String chosen) {
+        try {
+            return chosen == null ? ZoneOffset.UTC : ZoneId.of(chosen);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 

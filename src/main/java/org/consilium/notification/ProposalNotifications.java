@@ -22,6 +22,12 @@ class ProposalNotifications {
             return; // the applicant's own resubmission
         }
         notifications.notify(List.of(changed.applicantId()), changed.proposalId(),
-                changed.reference() + ": " + changed.status().label());
+                NotificationText.message("notification.proposal.status", changed.reference(),
+                        NotificationText.message(statusKey(changed.status()))));
+    }
+
+    /** The key of a proposal status's wording, e.g. {@code notification.proposalStatus.APPROVED}. */
+    static String statusKey(ProposalStatus status) {
+        return "notification.proposalStatus." + status.name();
     }
 }

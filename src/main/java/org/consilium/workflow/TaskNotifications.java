@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.consilium.member.MemberService;
 import org.consilium.member.Role;
 import org.consilium.notification.NotificationService;
-import org.consilium.ui.Formats;
+import org.consilium.notification.NotificationText;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,17 +40,22 @@ public class TaskNotifications {
             }
         }
         Object proposalId = task.getVariable(ProposalLifecycle.PROPOSAL_ID);
+        // The step's name in each recipient's language (the BPMN's name where the step has no translation).
+        NotificationText step = NotificationText.messageOr("notification.task." + task.getTaskDefinitionKey(),
+                task.getName());
+        String reference = task.getExecution().getProcessBusinessKey();
         notifications.notify(recipients, proposalId == null ? null : ((Number) proposalId).longValue(),
-                "New task: " + task.getName() + " — " + task.getExecution().getProcessBusinessKey()
-                        + (task.getDueDate() == null ? "" : ", due " + Formats.dateTime(task.getDueDate().toInstant())));
+                task.getDueDate() == null ? NotificationText.message("notification.task.new", step, reference)
+                        : NotificationText.message("notification.task.newDue", step, reference,
+                                task.getDueDate().toInstant()));
     }
 
     void votingDeadlineApproaching(Long proposalId, Collection<Long> organisationsStillToVote, Instant deadline) {
         Set<Long> recipients = new HashSet<>();
         organisationsStillToVote.forEach(id ->
                 recipients.addAll(members.activePeopleOfOrganisationWithRole(id, Role.PATIENT_REPRESENTATIVE)));
-        notifications.notify(recipients, proposalId, "Reminder: your organisation has not voted yet; the round"
-                + " closes " + Formats.dateTime(deadline) + ".");
+        notifications.notify(recipients, proposalId,
+                NotificationText.message("notification.vote.reminder", deadline));
     }
 
     private Set<Long> peopleOf(String group) {

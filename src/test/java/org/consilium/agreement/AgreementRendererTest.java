@@ -18,14 +18,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.consilium.proposal.DataCategory;
+import org.consilium.proposal.DataLevel;
+import org.consilium.proposal.DiseaseArea;
+import org.consilium.proposal.ExpectedOutput;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 
 class AgreementRendererTest {
 
     static final String FINGERPRINT_LEAD = "3f5a9c0e1b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a";
     static final String FINGERPRINT_FOUNDATION = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
 
-    private static final AgreementRenderer renderer = new AgreementRenderer();
+    private static final AgreementRenderer renderer = new AgreementRenderer(PortalMessages.load());
 
     @Test
     void agreement_states_every_required_part() {
@@ -131,7 +136,7 @@ class AgreementRendererTest {
         List<FontUse> fonts = fontsOf(renderer.renderAgreement(terms(t -> {
             t.principalInvestigator = "Jean Müller";
             t.lead = new AgreementTerms.Party("Hôpital Saint-Louis", "FR");
-        }), false));
+        }), Locale.ENGLISH, false));
 
         assertThat(fonts).isNotEmpty().noneMatch(FontUse::embedded);
         assertThat(fonts).extracting(FontUse::name).allMatch(name -> name.startsWith("Helvetica"));
@@ -224,6 +229,145 @@ class AgreementRendererTest {
                         "3f5a9c0e1b2d4f6a", "8c0e2b4d6f8a0c2e", "4b6d8f0a2c4e6b8d", "0f2a4c6e8b0d2f4a");
     }
 
+    // ---- in French ----------------------------------------------------------------------------------------
+
+    @Test
+    void french_agreement_states_every_clause_in_french_with_french_dates_and_numbers() {
+        String text = french(textOf(renderer.renderAgreement(frenchTerms(), Locale.FRENCH)));
+
+        assertThat(text).contains("Convention d’accès aux données", "EHDF-2025-0042", "1er mars 2025 à 09:30 UTC",
+                "Anne-Sophie Lefèvre");
+        // The labels above the values are set in capitals by the stylesheet.
+        assertThat(text.toLowerCase(Locale.FRENCH)).contains("référence", "établie le", "établie par",
+                "organisation chef de file (« le bénéficiaire »)");
+        assertThat(text).contains("La présente convention fixe les conditions dans lesquelles le Bénéficiaire",
+                "devient contraignante lorsque les deux parties l’ont signée.");
+        assertThat(text).contains("1. Parties", "European Haematology Data Foundation", "Pays-Bas",
+                "Hôpital Saint-Louis — AP-HP", "France", "sont ensemble dénommées « les parties ».");
+        assertThat(text).contains("2. Projet", "Devenir à long terme des leucémies aiguës myéloïdes mutées TP53",
+                "Investigateur principal Élodie Garçon", "Pathologies étudiées", "LAM — leucémie aiguë myéloïde");
+        assertThat(text).contains("3. Données approuvées", "Cytogénétique et marqueurs moléculaires",
+                "Niveau des données Individuelles anonymisées", "Taille estimée de la cohorte 2 400 patients",
+                "Modélisation par IA Oui",
+                "uniquement par l’intermédiaire de la plateforme de la fondation.");
+        assertThat(text).contains("4. Limitation des finalités", "qu’aux fins des objectifs du projet",
+                "Objectif principal : décrire l’histoire naturelle de la maladie.",
+                "Les productions attendues du projet sont :", "Nouveaux indicateurs de résultats",
+                "ne peuvent être utilisées à aucune autre fin", "à un tiers");
+        assertThat(text).contains("5. Conditions éthiques", "font partie intégrante de la présente convention",
+                "Aucun résultat portant sur moins de 10 patients ne sera publié.");
+        assertThat(text).contains("6. Recommandations des associations de patients", "Association Laurette Fugain :",
+                "Partager un résumé des résultats");
+        assertThat(text).contains("7. Durée de l’accès", "L’accès est accordé pour une durée de 24 mois à compter de"
+                + " la date à laquelle la présente convention est conclue (signée par les deux parties).");
+        assertThat(text).contains("8. Obligations du Bénéficiaire", "Interdiction de la réidentification.",
+                "Sécurité.", "dans les 72 heures", "Mention.", "Restitution des résultats.", "Compte rendu.",
+                "Destruction.", "détruit les données");
+        assertThat(text).contains("9. Signatures", "signée électroniquement", "l’heure (UTC)",
+                "Signé électroniquement : voir la page de signatures", "Fin de la convention EHDF-2025-0042, version 2",
+                "Page 1 sur ");
+        assertThat(text).doesNotContain("Purpose limitation", "the Recipient", "not stated", "Page 1 of", "agreement.");
+    }
+
+    @Test
+    void french_values_left_empty_read_in_french() {
+        AgreementTerms terms = terms(t -> {
+            t.cohortSize = null;
+            t.ethicsConditions = null;
+            t.recommendations = List.of();
+            t.principalInvestigator = "";
+            t.expectedOutputs = List.of();
+            t.objectives = "";
+            t.aiModelling = false;
+            t.accessMonths = 1;
+        });
+
+        String text = french(textOf(renderer.renderAgreement(terms, Locale.FRENCH)));
+
+        assertThat(text).contains("Taille estimée de la cohorte non précisé", "Investigateur principal non précisé",
+                "Le comité d’éthique n’a fixé aucune condition.", "6. Recommandations des associations de patients Aucune.",
+                "Modélisation par IA Non", "Les productions attendues du projet sont : aucune"
+                        + " n’est indiquée.", "Aucun objectif n’a été énoncé.", "une durée de 1 mois à compter");
+    }
+
+    @Test
+    void french_signature_page_is_french_and_dated_in_utc() throws IOException {
+        byte[] pdf = renderer.renderSignaturePage(frenchTerms(), frenchSignatures(), executedAt(), Locale.FRENCH);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Page de signatures — Convention d’accès aux données EHDF-2025-0042 — version 2");
+        }
+        String text = french(textOf(pdf));
+        assertThat(text).contains("Page de signatures", "Convention d’accès aux données EHDF-2025-0042 — version 2",
+                "Projet Devenir à long terme", "Parties European Haematology Data Foundation et Hôpital Saint-Louis",
+                "La présente convention a été conclue au moyen de Consilium le 2 avril 2025 à 14:05:09 UTC. Elle a été"
+                        + " signée électroniquement par les signataires ci-dessous ;",
+                "Vérifiez ce document sur /agreements/verify dans le portail Consilium.");
+        assertThat(text).contains("Organisation chef de file", "Signataire Claire Dubois",
+                "Portée Je signe la présente convention au nom de l’organisation Hôpital Saint-Louis — AP-HP",
+                "Heure (UTC) 1er avril 2025 à 08:15:00 UTC", "Fondation", "Heure (UTC) 2 avril 2025 à 14:05:09 UTC",
+                "SHA-256 du document signé : " + FINGERPRINT_LEAD.substring(0, 16),
+                "L’empreinte identifie le PDF exact");
+        assertThat(text).doesNotContain("Signature page", "Signer ", "Meaning", "Lead organisation");
+    }
+
+    @Test
+    void french_document_information_is_french_and_keeps_the_marker() throws IOException {
+        AgreementTerms terms = frenchTerms();
+
+        try (PDDocument document = Loader.loadPDF(renderer.renderAgreement(terms, Locale.FRENCH))) {
+            var info = document.getDocumentInformation();
+            assertThat(info.getKeywords()).isEqualTo(terms.marker());
+            assertThat(info.getTitle()).isEqualTo("Convention d’accès aux données EHDF-2025-0042 — version 2");
+            assertThat(info.getSubject()).isEqualTo("Convention d’accès aux données entre European Haematology Data"
+                    + " Foundation et Hôpital Saint-Louis — AP-HP pour le projet Devenir à long terme des leucémies"
+                    + " aiguës myéloïdes mutées TP53");
+        }
+    }
+
+    @Test
+    void dates_are_utc_and_named_iso_in_english_and_written_out_in_french() {
+        Instant first = Instant.parse("2025-03-01T23:30:00Z");
+        Instant other = Instant.parse("2026-12-24T07:05:09Z");
+
+        assertThat(AgreementRenderer.utc(first, Locale.ENGLISH, false)).isEqualTo("2025-03-01 23:30 UTC");
+        assertThat(AgreementRenderer.utc(other, Locale.ENGLISH, true)).isEqualTo("2026-12-24 07:05:09 UTC");
+        assertThat(AgreementRenderer.utc(first, Locale.FRENCH, false)).isEqualTo("1er\u00a0mars\u00a02025 à 23:30 UTC");
+        assertThat(AgreementRenderer.utc(other, Locale.FRENCH, true)).isEqualTo("24\u00a0décembre\u00a02026 à 07:05:09 UTC");
+        assertThat(AgreementRenderer.number(2400, Locale.FRENCH)).isEqualTo("2\u00a0400");
+        assertThat(AgreementRenderer.number(2400, Locale.ENGLISH)).isEqualTo("2,400");
+    }
+
+    @Test
+    void every_term_a_proposal_can_hold_is_worded_in_both_languages() {
+        MessageSource messages = PortalMessages.load();
+        List<Enum<?>> terms = new ArrayList<>();
+        terms.addAll(List.of(DiseaseArea.values()));
+        terms.addAll(List.of(DataCategory.values()));
+        terms.addAll(List.of(DataLevel.values()));
+        terms.addAll(List.of(ExpectedOutput.values()));
+        terms.addAll(List.of(SigningParty.values()));
+        for (Enum<?> term : terms) {
+            String key = term instanceof SigningParty party ? party.key() : AgreementService.termKey(term);
+            assertThat(messages.getMessage(key, null, Locale.ENGLISH)).as(key).isNotBlank();
+            assertThat(messages.getMessage(key, null, Locale.FRENCH)).as(key).isNotBlank();
+        }
+        assertThat(messages.getMessage(AgreementService.termKey(DiseaseArea.AML), null, Locale.FRENCH))
+                .isEqualTo("LAM — leucémie aiguë myéloïde");
+        for (String clause : AgreementRenderer.OBLIGATIONS) {
+            String key = "agreement.pdf.obligations." + clause + ".text";
+            assertThat(messages.getMessage(key, null, Locale.FRENCH)).as(key)
+                    .isNotEqualTo(messages.getMessage(key, null, Locale.ENGLISH));
+        }
+    }
+
+    /** French text flattened, with no-break spaces (around « », before : and in dates) read as spaces. */
+    static String french(String text) {
+        return flat(text.replace('\u00a0', ' ').replace('\u202f', ' '));
+    }
+
     // ---- fixtures -----------------------------------------------------------------------------------------
 
     /** The terms of a realistic agreement, every field filled. */
@@ -240,11 +384,45 @@ class AgreementRendererTest {
 
     static List<SignatureLine> signatures() {
         return List.of(
-                new SignatureLine("Lead organisation", "Мария Иванова", "Медицински университет – Плевен",
+                new SignatureLine(SigningParty.LEAD_ORGANISATION, "Мария Иванова", "Медицински университет – Плевен",
                         "I sign this agreement on behalf of Медицински университет – Плевен",
                         Instant.parse("2025-04-01T08:15:00Z"), FINGERPRINT_LEAD),
-                new SignatureLine("Foundation", "Γεώργιος Παπαδόπουλος", "European Haematology Data Foundation",
+                new SignatureLine(SigningParty.FOUNDATION, "Γεώργιος Παπαδόπουλος", "European Haematology Data Foundation",
                         "I sign this agreement on behalf of European Haematology Data Foundation",
+                        Instant.parse("2025-04-02T14:05:09Z"), FINGERPRINT_FOUNDATION));
+    }
+
+    /** The realistic terms of a French agreement, as the service would word them in French. */
+    static AgreementTerms frenchTerms() {
+        return terms(t -> {
+            t.generatedBy = "Anne-Sophie Lefèvre";
+            t.title = "Devenir à long terme des leucémies aiguës myéloïdes mutées TP53";
+            t.lead = new AgreementTerms.Party("Hôpital Saint-Louis — AP-HP", "FR");
+            t.principalInvestigator = "Élodie Garçon";
+            t.diseaseAreas = List.of("LAM — leucémie aiguë myéloïde", "SMD — syndromes myélodysplasiques");
+            t.dataCategories = List.of("Données démographiques", "Diagnostic", "Traitement",
+                    "Cytogénétique et marqueurs moléculaires", "Suivi de la survie");
+            t.dataLevel = "Individuelles anonymisées";
+            t.objectives = """
+                    Objectif principal : décrire l’histoire naturelle de la maladie.
+                    Objectifs secondaires :
+                    - décrire la survie globale selon le statut allélique de TP53 ;
+                    - comparer la réponse aux agents hypométhylants et à la chimiothérapie intensive.""";
+            t.expectedOutputs = List.of("Publications", "Nouveaux indicateurs de résultats");
+            t.ethicsConditions = "Aucun résultat portant sur moins de 10 patients ne sera publié.";
+            t.recommendations = List.of(new AgreementTerms.Recommendation("Association Laurette Fugain",
+                    "Partager un résumé des résultats, rédigé pour le grand public, dans les six mois suivant la"
+                            + " publication."));
+        });
+    }
+
+    static List<SignatureLine> frenchSignatures() {
+        return List.of(
+                new SignatureLine(SigningParty.LEAD_ORGANISATION, "Claire Dubois", "Hôpital Saint-Louis — AP-HP",
+                        "Je signe la présente convention au nom de l’organisation Hôpital Saint-Louis — AP-HP",
+                        Instant.parse("2025-04-01T08:15:00Z"), FINGERPRINT_LEAD),
+                new SignatureLine(SigningParty.FOUNDATION, "Γεώργιος Παπαδόπουλος", "European Haematology Data Foundation",
+                        "Je signe la présente convention au nom de l’organisation European Haematology Data Foundation",
                         Instant.parse("2025-04-02T14:05:09Z"), FINGERPRINT_FOUNDATION));
     }
 

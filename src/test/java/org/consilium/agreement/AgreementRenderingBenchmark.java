@@ -51,8 +51,9 @@ public final class AgreementRenderingBenchmark {
     /** One cold render in this fresh JVM; prints one line the parent reads. */
     private static void cold() {
         AgreementTerms terms = terms();
+        var messages = PortalMessages.load();
         long start = System.nanoTime();
-        AgreementRenderer renderer = new AgreementRenderer();
+        AgreementRenderer renderer = new AgreementRenderer(messages);
         long constructed = System.nanoTime();
         byte[] pdf = renderer.renderAgreement(terms);
         long rendered = System.nanoTime();
@@ -72,11 +73,11 @@ public final class AgreementRenderingBenchmark {
             colds.add(fork());
         }
 
-        AgreementRenderer renderer = new AgreementRenderer();
+        AgreementRenderer renderer = new AgreementRenderer(PortalMessages.load());
         AgreementTerms terms = terms();
         for (int i = 0; i < warmup; i++) {
-            renderer.renderAgreement(terms, true);
-            renderer.renderAgreement(terms, false);
+            renderer.renderAgreement(terms, java.util.Locale.ENGLISH, true);
+            renderer.renderAgreement(terms, java.util.Locale.ENGLISH, false);
         }
         double[] embedded = new double[renders];
         double[] builtIn = new double[renders];
@@ -85,9 +86,9 @@ public final class AgreementRenderingBenchmark {
         for (int i = 0; i < renders; i++) {
             // Alternating, so drift (JIT, GC, a busy neighbour) touches both variants alike.
             long t0 = System.nanoTime();
-            embeddedSize = renderer.renderAgreement(terms, true).length;
+            embeddedSize = renderer.renderAgreement(terms, java.util.Locale.ENGLISH, true).length;
             long t1 = System.nanoTime();
-            builtInSize = renderer.renderAgreement(terms, false).length;
+            builtInSize = renderer.renderAgreement(terms, java.util.Locale.ENGLISH, false).length;
             long t2 = System.nanoTime();
             embedded[i] = ms(t1 - t0);
             builtIn[i] = ms(t2 - t1);
@@ -104,7 +105,7 @@ public final class AgreementRenderingBenchmark {
         StringBuilder out = new StringBuilder();
         if (!colds.isEmpty()) {
             out.append("### Cold: a fresh JVM per run (").append(forks).append(" runs)\n\n");
-            out.append("| run | new AgreementRenderer() ms | first render ms | constructor + first render ms"
+            out.append("| run | new AgreementRenderer(messages) ms | first render ms | constructor + first render ms"
                     + " | second render ms |\n|---|---:|---:|---:|---:|\n");
             for (int i = 0; i < colds.size(); i++) {
                 double[] c = colds.get(i);
@@ -148,14 +149,19 @@ public final class AgreementRenderingBenchmark {
 
     private static void sample(Path folder) throws IOException {
         Files.createDirectories(folder);
-        AgreementRenderer renderer = new AgreementRenderer();
+        AgreementRenderer renderer = new AgreementRenderer(PortalMessages.load());
         AgreementTerms terms = terms();
         Path agreement = folder.resolve("sample-agreement.pdf");
         Path signaturePage = folder.resolve("sample-signature-page.pdf");
         Files.write(agreement, renderer.renderAgreement(terms));
         Files.write(signaturePage, renderer.renderSignaturePage(terms, AgreementRendererTest.signatures(),
                 Instant.parse("2025-04-02T14:05:09Z")));
-        System.out.println("Wrote " + agreement + " and " + signaturePage);
+        Path french = folder.resolve("sample-agreement-fr.pdf");
+        Path frenchPage = folder.resolve("sample-signature-page-fr.pdf");
+        Files.write(french, renderer.renderAgreement(AgreementRendererTest.frenchTerms(), Locale.FRENCH));
+        Files.write(frenchPage, renderer.renderSignaturePage(AgreementRendererTest.frenchTerms(),
+                AgreementRendererTest.frenchSignatures(), Instant.parse("2025-04-02T14:05:09Z"), Locale.FRENCH));
+        System.out.println("Wrote " + agreement + ", " + signaturePage + ", " + french + " and " + frenchPage);
     }
 
     private static String row(String variant, double[] times, int size) {
