@@ -67,6 +67,7 @@ class MyProposalsView extends Div {
                 ui.navigate(ProposalView.class, ProposalView.parameters(e.getItem().id()));
             }
         }));
+        org.consilium.ui.GridKeyboard.openRowsWithEnter(grid);
         grid.setHeight("60vh");
 
         add(header, new Paragraph("Proposals you lead or belong to. Click one to open it."), grid);

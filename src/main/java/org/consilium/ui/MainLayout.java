@@ -29,7 +29,9 @@ public class MainLayout extends AppLayout {
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, java.util.List<HeaderWidget> widgets) {
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
-        addToNavbar(new DrawerToggle(), title);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("a11y.navigation.toggle"));
+        addToNavbar(toggle, title);
 
         currentUser.find().ifPresent(user -> {
             addToNavbar(userBox(user));
@@ -38,6 +40,7 @@ public class MainLayout extends AppLayout {
         });
 
         SideNav nav = new SideNav();
+        nav.setId("side-navigation");
         MenuConfiguration.getMenuEntries().forEach(entry -> {
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
@@ -47,6 +50,15 @@ public class MainLayout extends AppLayout {
         });
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The view is the page's main landmark, so that screen-reader users can skip the header and menu to it. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     private static Div userBox(ConsiliumUser user) {

@@ -45,6 +45,7 @@ class TaskInboxView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("Nothing waits for you.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(e.getItem()))));
+        org.consilium.ui.GridKeyboard.openRowsWithEnter(grid);
         grid.setHeight("60vh");
 
         grid.setTooltipGenerator(t -> t.overdue(clock.instant()) ? "Overdue" : null);

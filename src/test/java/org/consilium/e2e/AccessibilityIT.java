@@ -89,14 +89,18 @@ class AccessibilityIT {
      * Findings inside Vaadin components' shadow DOM, which the portal cannot change: reported, not failed on.
      * Each has its rule id, where it shows and why it is accepted; nothing else is ever excluded.
      */
-    record Accepted(String rule, String htmlContains, String reason) {
+    record Accepted(String rule, String htmlPattern, String reason) {
 
         boolean covers(Axe.Finding finding, String html) {
-            return finding.rule().equals(rule) && html.contains(htmlContains);
+            return finding.rule().equals(rule) && java.util.regex.Pattern.compile(htmlPattern).matcher(html).find();
         }
     }
 
-    static final List<Accepted> VAADIN_INTERNALS = List.of();
+    static final List<Accepted> VAADIN_INTERNALS = List.of(
+            new Accepted("aria-allowed-attr", "^<vaadin-checkbox-group [^>]*aria-required=\"true\"",
+                    "vaadin-checkbox-group (role=group) marks a required group with aria-required on its host itself"
+                    + " (Vaadin's FieldAriaController); ARIA 1.2 allows aria-required only on form-like roles. Screen"
+                    + " readers ignore it there, and the group's label still says it is required with its indicator."));
 
     @LocalServerPort
     int port;
@@ -216,8 +220,8 @@ class AccessibilityIT {
 
         // A task: Tab into the inbox grid, Enter on the row opens the task's screen.
         browser.find("#task-inbox");
-        tabUntil(e -> "vaadin-grid".equals(hostOf(e)) || e.getTagName().equals("td") || e.getTagName().equals("tr"),
-                40, "a cell of the task inbox");
+        tabUntil(e -> Boolean.TRUE.equals(browser.js("const e = arguments[0]; return e.localName === 'td'"
+                + " && e.parentElement.parentElement.id === 'items';", e)), 40, "a row of the task inbox");
         browser.press(Keys.ENTER);
         browser.settle();
         waitForPathMatching("/tasks/[^/]+/completeness");
@@ -232,6 +236,8 @@ class AccessibilityIT {
         assertThat(browser.focused().getAttribute("id")).isEqualTo("language-fr");
         browser.press(Keys.ENTER);
         waitForLanguage("fr");
+        assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("fr");
+        assertThat(browser.text("vaadin-app-layout")).contains("Se déconnecter");
 
         // And back to English, the same way, so that staff are left as they were.
         tabUntil(e -> "language-menu".equals(hostIdOf(e)), 60, "the language menu");
@@ -249,6 +255,10 @@ class AccessibilityIT {
     /** Presses Tab until the focused element matches, checking at each stop that the focus can be seen. */
     private void tabUntil(java.util.function.Predicate<WebElement> target, int maxTabs, String what) {
         List<String> visited = new ArrayList<>();
+        WebElement already = browser.focused();
+        if (already != null && target.test(already)) {
+            return; // focused already (autofocus)
+        }
         for (int i = 0; i < maxTabs; i++) {
             browser.press(Keys.TAB);
             WebElement focused = browser.focused();
@@ -267,11 +277,6 @@ class AccessibilityIT {
     private boolean hrefEnds(WebElement e, String path) {
         String href = e.getAttribute("href");
         return href != null && (href.endsWith(path) || href.endsWith(path.substring(1)) && !href.endsWith("/" + path));
-    }
-
-    private String hostOf(WebElement e) {
-        Object host = browser.js("const root = arguments[0].getRootNode(); return root.host ? root.host.localName : null;", e);
-        return host == null ? "" : host.toString();
     }
 
     private String hostIdOf(WebElement e) {
@@ -417,7 +422,7 @@ class AccessibilityIT {
         }
         if (!VAADIN_INTERNALS.isEmpty()) {
             lines.add("Accepted Vaadin internals:");
-            VAADIN_INTERNALS.forEach(a -> lines.add("- " + a.rule() + " on `" + a.htmlContains() + "`: " + a.reason()));
+            VAADIN_INTERNALS.forEach(a -> lines.add("- " + a.rule() + " on `" + a.htmlPattern() + "`: " + a.reason()));
             lines.add("");
         }
         lines.addAll(report);
