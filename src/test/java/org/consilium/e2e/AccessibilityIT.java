@@ -393,7 +393,8 @@ class AccessibilityIT {
             return;
         }
         report.add("To review by eye (axe could not decide): " + incomplete.stream()
-                .map(f -> f.rule() + " ×" + f.targets().size() + " (e.g. `" + f.targets().get(0).replace("|", "\\|") + "`)")
+                .map(f -> f.rule() + " ×" + f.targets().size() + " (" + f.targets().stream().distinct().limit(6)
+                        .map(t -> "`" + t.replace("|", "\\|") + "`").collect(Collectors.joining(" ")) + ")")
                 .collect(Collectors.joining(", ")) + ".");
         report.add("");
         incomplete.forEach(f -> toReview.merge(f.rule(), f.targets().size(), Integer::sum));
