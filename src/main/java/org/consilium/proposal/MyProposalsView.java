@@ -66,6 +66,7 @@ class MyProposalsView extends Div implements HasDynamicTitle {
                 ui.navigate(ProposalView.class, ProposalView.parameters(e.getItem().id()));
             }
         }));
+        org.consilium.ui.GridKeyboard.openRowsWithEnter(grid);
         grid.setHeight("60vh");
 
         add(header, new Paragraph(getTranslation("proposal.mine.hint")), grid);

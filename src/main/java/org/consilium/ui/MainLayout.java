@@ -30,7 +30,9 @@ public class MainLayout extends AppLayout {
                Translations translations) {
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
-        addToNavbar(new DrawerToggle(), title);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("a11y.navigation.toggle"));
+        addToNavbar(toggle, title);
 
         currentUser.find().ifPresent(user -> {
             addToNavbar(userBox(user));
@@ -39,6 +41,7 @@ public class MainLayout extends AppLayout {
         });
 
         SideNav nav = new SideNav();
+        nav.setId("side-navigation");
         MenuConfiguration.getMenuEntries().forEach(entry -> {
             SideNavItem item = new SideNavItem(translations.translateOr(entry.title(), menuKey(entry.path())),
                     entry.path());
@@ -58,6 +61,15 @@ public class MainLayout extends AppLayout {
     static String menuKey(String path) {
         String route = path == null ? "" : path.replaceAll("^/+|/+$", "");
         return "menu." + (route.isEmpty() ? "home" : route.replace('/', '.'));
+    }
+
+    /** The view is the page's main landmark, so that screen-reader users can skip the header and menu to it. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     private static Div userBox(ConsiliumUser user) {

@@ -42,6 +42,12 @@ public class UserLocales implements VaadinServiceInitListener {
     }
 
     private void apply(UI ui) {
+        chooseLocale(ui);
+        // Screen readers pronounce the page in the language its <html lang> names (WCAG 3.1.1)
+        ui.getPage().executeJs("document.documentElement.lang = $0", ui.getLocale().getLanguage());
+    }
+
+    private void chooseLocale(UI ui) {
         VaadinSession session = ui.getSession();
         Long personId = currentUser.find().map(ConsiliumUser::personId).orElse(null);
         if (personId != null && !Objects.equals(session.getAttribute(LOADED_FOR), personId)) {

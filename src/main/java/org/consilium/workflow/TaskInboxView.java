@@ -50,6 +50,7 @@ class TaskInboxView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("workflow.inbox.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(e.getItem()))));
+        org.consilium.ui.GridKeyboard.openRowsWithEnter(grid);
         grid.setHeight("60vh");
 
         grid.setTooltipGenerator(t -> t.overdue(clock.instant()) ? getTranslation("workflow.inbox.overdue") : null);

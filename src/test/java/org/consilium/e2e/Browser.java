@@ -180,6 +180,54 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
+    /** Runs a script that ends by calling its last argument (the callback) with the result. */
+    Object jsAsync(String script, Object... args) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /** The whole page, however long: the window grows to the page's height for the shot. */
+    void fullPageScreenshot(Path target) {
+        js("document.querySelectorAll('vaadin-notification-card').forEach(n => n.remove()); window.scrollTo(0, 0);");
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Number height = (Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight,"
+                + " ...Array.from(document.querySelectorAll('.page, [part=content]')).map(e => e.scrollHeight + 80));");
+        resize(before.getWidth(), Math.min(6000, Math.max(before.getHeight(), height.intValue() + 100)));
+        settle();
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** The element that has the keyboard focus, looking into shadow roots (a Vaadin field focuses its inner input). */
+    WebElement focused() {
+        return (WebElement) js("let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement)"
+                + " { e = e.shadowRoot.activeElement; } return e;");
+    }
+
+    /** Waits up to 30 s for a condition the page reaches by itself; the message says what was awaited. */
+    void waitUntil(java.util.function.Supplier<String> what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(d -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        settle();
+    }
+
+    /** Presses keys on whatever has the focus, as a person at the keyboard would. */
+    void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        settle();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
