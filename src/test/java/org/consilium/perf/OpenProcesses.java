@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
@@ -29,12 +30,17 @@ public final class OpenProcesses {
     private static final int PER_TRANSACTION = 25;
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final TransactionTemplate transactions;
+    private final Date now;
     /** Per stage: instances started, milliseconds spent, SQL statements sent. */
     private final java.util.Map<Story.Stage, long[]> costs = new java.util.EnumMap<>(Story.Stage.class);
 
-    public OpenProcesses(RuntimeService runtime, PlatformTransactionManager transactions) {
+    public OpenProcesses(RuntimeService runtime, ManagementService management, PlatformTransactionManager transactions,
+                         java.time.Instant now) {
         this.runtime = runtime;
+        this.management = management;
+        this.now = Date.from(now);
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -89,7 +95,10 @@ public final class OpenProcesses {
         for (String activity : activities(p)) {
             builder.startBeforeActivity(activity);
         }
-        builder.execute();
+        String instance = builder.execute().getId();
+        // A reminder whose time has passed was sent then (the story recorded it): its timer no longer waits.
+        management.createJobQuery().processInstanceId(instance).activityId("VotingReminderTimer").duedateLowerThan(now)
+                .list().forEach(job -> management.deleteJob(job.getId()));
     }
 
     static List<String> activities(Placement p) {

@@ -32,7 +32,8 @@ final class PerfHarness {
         String url = env.getRequiredProperty("spring.datasource.url");
         boolean mysql = url.startsWith("jdbc:mysql:");
         OpenProcesses processes = new OpenProcesses(context.getBean(RuntimeService.class),
-                context.getBean(PlatformTransactionManager.class));
+                context.getBean(org.camunda.bpm.engine.ManagementService.class),
+                context.getBean(PlatformTransactionManager.class), context.getBean(Clock.class).instant());
         ProposalGenerator generator = new ProposalGenerator(context.getBean(ObjectMapper.class),
                 context.getBean(PasswordEncoder.class).encode(ProposalGenerator.PASSWORD), processes,
                 context.getBean(Clock.class).instant(), seed);

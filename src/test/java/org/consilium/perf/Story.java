@@ -387,9 +387,22 @@ final class Story {
         return round.votes.size() == people.patientOrganisations.size();
     }
 
+    /** Three days before the deadline the engine reminds the organisations still to vote. */
+    private void reminderBefore(long until) {
+        long reminder = round.deadline - 3 * DAY;
+        if (reminder < until && !allVotedBefore(reminder)) {
+            event(reminder, ProposalEventKind.VOTING_REMINDER, null, null, null);
+        }
+    }
+
+    private boolean allVotedBefore(long at) {
+        return round.votes.stream().filter(v -> v.at() < at).count() == people.patientOrganisations.size();
+    }
+
     private long closeRound(String outcome) {
         boolean all = allVoted();
         long at = all ? round.votes.stream().mapToLong(VoteRow::at).max().orElse(round.deadline) : round.deadline;
+        reminderBefore(at);
         round.closed = at;
         round.outcome = outcome;
         event(at, ProposalEventKind.VOTING_ROUND_CLOSED, null, null, "Outcome: " + switch (outcome) {
@@ -613,6 +626,8 @@ final class Story {
             if (allVoted()) {
                 closeRound("APPROVED");
                 stage = Stage.ETHICS_AFTER_VOTE;
+            } else {
+                reminderBefore(now);
             }
         } else if (r < 0.9) {
             votes(Leaning.APPROVE, round.deadline);
@@ -639,6 +654,8 @@ final class Story {
             if (allVoted()) {
                 closeRound("APPROVED");
                 stage = Stage.REVISE_FOR_ETHICS_VOTED;
+            } else {
+                reminderBefore(now);
             }
         } else {
             votes(Leaning.APPROVE, round.deadline);
