@@ -24,7 +24,7 @@ import org.springframework.util.FileSystemUtils;
  *
  * <pre>
  * PerfRun --database=mariadb|h2 --size=100000 [--generate] [--bench] [--explain] [--warmup=20] [--rounds=100]
- *         [--seed=42] [--schema=consilium_perf] [--browser]
+ *         [--seed=42] [--schema=consilium_perf] [--browser [--browser-rounds=10] [--url=http://host:port]]
  * </pre>
  */
 public final class PerfRun {
@@ -106,7 +106,11 @@ public final class PerfRun {
                         FirstPageBenchmark.table(PerfHarness.benchmark(context).run(screens, warmup, rounds)));
             }
             if (options.containsKey("browser")) {
-                log(report, "%s", BrowserTimes.measure(context, Integer.parseInt(options.getOrDefault("rounds", "10"))));
+                // the portal this run started, or one started elsewhere (e.g. the production jar) on the same database
+                String url = options.getOrDefault("url", "http://localhost:"
+                        + ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort());
+                log(report, "%s", BrowserTimes.measure(url, Screens.Subjects.of(jdbc),
+                        Integer.parseInt(options.getOrDefault("browser-rounds", "10"))));
             }
         }
         Path out = Path.of("target", "perf-report-" + (mariadb ? "mariadb" : "h2") + "-" + size + ".md");
