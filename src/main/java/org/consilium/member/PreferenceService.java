@@ -3,6 +3,7 @@ package org.consilium.member;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import org.consilium.security.CurrentUser;
 import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class PreferenceService {
+
+    /** The language codes the portal speaks: one per translation file (see ui.Translations). */
+    public static final Set<String> LANGUAGES = Translations.languages().stream().map(java.util.Locale::getLanguage)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final PersonRepository people;
     private final CurrentUser currentUser;

@@ -626,13 +626,7 @@ class AccessMatrixTest {
             return anonymous("any", signIn(), call);
         }
 
-        /** Nobody signed in, and what must happen (for the few actions open to the public). */
-        Cells anonymous(String record, Expect expect, Action call) {
-            cells.add(new Cell(factory, action, ANONYMOUS, record, null, expect, setup, call));
-            return this;
-        }
-
-        /** Nobody signed in, for what is open to anonymous visitors (an invitation link). */
+        /** Nobody signed in, and what must happen (the public register, an invitation link). */
         Cells anonymous(String record, Expect expect, Action call) {
             cells.add(new Cell(factory, action, ANONYMOUS, record, null, expect, setup, call));
             return this;
