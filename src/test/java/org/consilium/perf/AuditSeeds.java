@@ -55,6 +55,10 @@ final class AuditSeeds {
             if (bulk.full()) {
                 bulk.flush();
             }
+            if (seq % 50_000 == 0) {
+                bulk.flush();
+                connection.commit();
+            }
         }
         bulk.flush();
         try (var update = connection.prepareStatement(
