@@ -70,6 +70,7 @@ class AttachmentsPanel extends Div {
         kind.setItemLabelGenerator(Labels::of);
         kind.setValue(AttachmentKind.PROTOCOL);
         kind.setId("attachment-kind");
+        kind.setWidth("18em");
 
         Upload upload = new Upload(event -> {
             UI ui = event.getUI();

@@ -48,7 +48,7 @@ class MyProposalsView extends Div implements HasDynamicTitle {
         grid.addColumn(r -> r.reference() == null ? "—" : r.reference()).setHeader(getTranslation("proposal.column.reference"))
                 .setKey("reference").setSortProperty("reference").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::title).setHeader(getTranslation("proposal.column.title")).setKey("title").setSortProperty("title")
-                .setFlexGrow(1);
+                .setWidth("10em").setFlexGrow(1);
         grid.addColumn(r -> r.acronym() == null ? "" : r.acronym()).setHeader(getTranslation("proposal.column.acronym")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader(getTranslation("proposal.column.status"))

@@ -102,8 +102,11 @@ class ProposalEditorView extends Div implements BeforeEnterObserver, BeforeLeave
         Div spacer = new Div();
         H2 heading = new H2(revision ? getTranslation("proposal.editor.heading.revision", draft.reference())
                 : getTranslation("proposal.editor.heading.draft", String.valueOf(draft.id())));
+        heading.getStyle().set("white-space", "nowrap");
         HorizontalLayout actions = new HorizontalLayout(back, heading, state, spacer, save, submit);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        // Longer words (French) move the buttons to a second line rather than squeeze the heading.
+        actions.getStyle().set("flex-wrap", "wrap");
         actions.expand(spacer);
         actions.addClassName("action-bar");
         actions.setWidthFull();

@@ -87,6 +87,7 @@ public class ProposalReadout extends Div {
         since.setLabel(t("proposal.changes.since", latest));
         since.setItems(details.versions().stream().map(VersionInfo::number).filter(n -> n < latest).toList());
         since.setId("compare-since");
+        since.setWidth("20em");
         Grid<VersionChange> grid = new Grid<>();
         grid.setId("version-changes");
         grid.addColumn(change -> t(change.fieldKey())).setHeader(t("proposal.changes.field")).setAutoWidth(true)

@@ -75,7 +75,7 @@ class ProposalInFrenchBrowserIT {
         browser.waitForText("#my-proposals", "Dernière modification");
 
         assertThat(browser.text(".page")).contains("Mes propositions", "Nouvelle proposition", "Référence", "Titre",
-                "Statut", "En examen par les patients et le comité d’éthique")
+                "Statut", "En examen — patients et éthique")
                 .doesNotContain("New proposal", "Last change", "Under patient and ethics review");
         browser.screenshot("fr-my-proposals");
 
@@ -97,13 +97,15 @@ class ProposalInFrenchBrowserIT {
                 .doesNotContain("Save draft", "Lead organisation", "Add team member", "Attachments");
         browser.resize(1280, 1500);
         browser.screenshot("fr-proposal-editor");
+        browser.screenshotAt("fr-proposal-editor-science", "#section-team");
+        browser.screenshotAt("fr-proposal-editor-data", "#section-data");
         browser.resize(1280, 1000);
         browser.click("#save-draft");
-        browser.waitForText("#draft-state", "Toutes les modifications sont enregistrées");
+        browser.waitForText("#draft-state", "Tout est enregistré");
 
         // The returned, revised and accepted proposal: what changed, versions, timeline and the voting round.
         browser.open("/proposals/" + reviewed);
-        browser.waitForText("#proposal-header", "En examen par les patients et le comité d’éthique");
+        browser.waitForText("#proposal-header", "En examen — patients et éthique");
         assertThat(browser.text("#proposal-status-line")).startsWith("Version 2 soumise le ")
                 .contains("Première soumission le ");
         assertThat(browser.text(".page")).contains("Ce qui a changé", "Méthodologie et plan d’analyse statistique",

@@ -64,7 +64,7 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
                 "7. Pièces jointes", "Organisation porteuse", "Investigateur principal", "Ajouter un membre",
                 "Rôle dans le projet", "LAM — leucémie aiguë myéloïde", "Données individuelles anonymisées",
                 "Études post-autorisation", "Protocole de l’étude", "Type du prochain document",
-                "Toutes les modifications sont enregistrées", "Brouillon de proposition n°\u00a0" + id);
+                "Tout est enregistré", "Brouillon n°\u00a0" + id);
         UploadI18N upload = editor.find(Upload.class).getI18n();
         assertThat(upload.getAddFiles().getOne()).isEqualTo("Téléverser un fichier…");
         assertThat(upload.getError().getIncorrectFileType()).isEqualTo("Ce n’est pas un fichier PDF.");

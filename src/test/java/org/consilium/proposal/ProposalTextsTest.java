@@ -11,12 +11,18 @@ import jakarta.validation.metadata.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.consilium.ethics.EthicsOutcome;
 import org.consilium.review.VoteChoice;
@@ -137,6 +143,29 @@ class ProposalTextsTest {
                 .isEqualTo("1 association sur 9 a voté\u00a0: Myeloma Patients Europe.");
         assertThat(format(french, "proposal.readout.patients", Locale.FRENCH, 12_000))
                 .isEqualTo("12\u202f000 patients");
+    }
+
+    @Test
+    void every_key_written_in_the_code_of_these_screens_has_an_english_and_a_french_text() throws IOException {
+        // TranslationsTest sees keys passed straight to getTranslation; this one also those chosen by a condition.
+        Pattern key = Pattern.compile("\"((?:proposal|review|ethics)\\.[a-zA-Z][\\w.]*[a-zA-Z])\"");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        for (String feature : List.of("proposal", "review", "ethics")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/consilium", feature))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = key.matcher(Files.readString(file));
+                    while (m.find()) {
+                        found++;
+                        if (!english.containsKey(m.group(1)) || !french.containsKey(m.group(1))) {
+                            missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(150);
+        assertThat(missing).isEmpty();
     }
 
     private record Rule(String property, ConstraintDescriptor<?> constraint) {
