@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.consilium.member.Preferences;
 import org.consilium.security.CurrentUser;
 import org.consilium.ui.Formats;
 import org.consilium.ui.Translations;
+import org.consilium.ui.UserZone;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -106,11 +106,12 @@ public class NotificationService {
                 : messages.getMessage(text.key(), args, text.fallback(), locale);
     }
 
+    /** The recipient's zone; UTC (named "UTC", not "Z") for those who chose none. */
     private static ZoneId zoneOf(String chosen) {
         try {
-            return chosen == null ? ZoneOffset.UTC : ZoneId.of(chosen);
+            return chosen == null ? UserZone.UTC : ZoneId.of(chosen);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UserZone.UTC;
         }
     }
 

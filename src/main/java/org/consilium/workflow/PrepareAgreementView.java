@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 import org.consilium.agreement.AgreementDeadlines;
 import org.consilium.agreement.AgreementOverview;
 import org.consilium.agreement.AgreementPanel;
@@ -30,6 +32,7 @@ class PrepareAgreementView extends TaskScreen {
     private final AgreementService agreements;
     private final ProposalService proposals;
     private final AgreementDeadlines deadlines;
+    private Select<Locale> language;
 
     PrepareAgreementView(AgreementTaskService agreementTasks, AgreementService agreements, ProposalService proposals,
                          AgreementDeadlines deadlines) {
@@ -57,11 +60,12 @@ class PrepareAgreementView extends TaskScreen {
         panel.add(new Paragraph(getTranslation("workflow.prepare.text")));
         IntegerField months = AgreementPanel.monthsField(overview == null ? deadlines.defaultAccessMonths()
                 : overview.accessMonths());
+        language = AgreementPanel.languageField(latest == null ? null : latest.language());
         Button generate = new Button(latest == null ? getTranslation("workflow.prepare.generate")
                 : getTranslation("workflow.prepare.generateVersion", latest.number() + 1),
                 e -> generate(proposalId, months, latest == null ? 0 : latest.number()));
         generate.setId("generate-version");
-        HorizontalLayout bar = new HorizontalLayout(months, generate);
+        HorizontalLayout bar = new HorizontalLayout(months, language, generate);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         panel.add(bar);
 
@@ -85,7 +89,7 @@ class PrepareAgreementView extends TaskScreen {
     private void generate(Long proposalId, IntegerField months, int seenLatest) {
         try {
             int number = agreements.generate(proposalId, months.getValue() == null ? 0 : months.getValue(),
-                    seenLatest);
+                    seenLatest, language.getValue());
             Problems.success(getTranslation("workflow.prepare.generated", number));
             show();
         } catch (AgreementRefused refused) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -311,6 +312,52 @@ abstract class AgreementServiceContract {
         assertThat(text(executed.content())).contains(reference);
         assertThat(proposals.details(proposalId).timeline()).extracting(t -> t.kind())
                 .contains(ProposalEventKind.AGREEMENT_SIGNED, ProposalEventKind.AGREEMENT_EXECUTED);
+    }
+
+    @Test
+    void a_version_generated_in_french_is_worded_signed_and_executed_in_french() throws IOException {
+        signIn.as(staff);
+        assertThat(agreements.generate(proposalId, 24, 0, Locale.FRENCH)).isEqualTo(1);
+        assertThat(overview(staff).latest().language()).isEqualTo(Locale.FRENCH);
+        signIn.as(staff);
+        String version = french(text(agreements.version(proposalId, 1).content()));
+        assertThat(version).contains("Convention d’accès aux données", reference, "(« le Bénéficiaire »)",
+                "LAM — leucémie aiguë myéloïde", "Individuelles anonymisées", "Suivi de la survie",
+                "Nouveaux indicateurs de résultats", "24 mois", CONDITIONS, "UTC", "Page 1 sur");
+        assertThat(version).doesNotContain("Data-access agreement", "acute myeloid leukaemia", "24 months");
+
+        send();
+        SignatureLine lead = sign(leadSignatory, ProposalLifecycle.LEAD_SIGNATURE_TASK, 1);
+        // The words of the signature are the version's, whatever language the signer's screen speaks.
+        assertThat(lead.meaning()).isEqualTo("Je signe la présente convention au nom de l’organisation "
+                + hospital.name());
+        sign(director, ProposalLifecycle.FOUNDATION_SIGNATURE_TASK, 1);
+
+        signIn.as(researcher);
+        String page = french(lastPage(agreements.executed(proposalId).content()));
+        assertThat(page).contains("Page de signatures", "La présente convention a été conclue au moyen de Consilium le",
+                "Organisation chef de file", "Fondation", "Portée Je signe la présente convention au nom de",
+                "Heure (UTC)", "Vérifiez ce document sur /agreements/verify");
+        assertThat(page).containsPattern("le \\d{1,2}(er)? \\p{L}+ 20\\d\\d à \\d\\d:\\d\\d:\\d\\d UTC\\.");
+        assertThat(page).doesNotContain("Signature page", "I sign this agreement", "Lead organisation");
+    }
+
+    @Test
+    void a_version_is_written_in_english_or_french_only() {
+        signIn.as(staff);
+        assertThatThrownBy(() -> agreements.generate(proposalId, 24, 0, Locale.GERMAN))
+                .isInstanceOfSatisfying(AgreementRefused.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("language");
+                    assertThat(refused).hasMessage("An agreement is written in English or French");
+                });
+        assertThat(agreements.overview(proposalId)).isEmpty();
+        assertThat(agreements.generate(proposalId, 24)).isEqualTo(1);
+        assertThat(overview(staff).latest().language()).as("outside a screen, English").isEqualTo(Locale.ENGLISH);
+    }
+
+    /** A French PDF's text on one line, its no-break spaces (in « », before : and in dates) read as spaces. */
+    static String french(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ");
     }
 
     @Test

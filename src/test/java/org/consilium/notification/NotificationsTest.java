@@ -6,7 +6,9 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.consilium.SignIn;
 import org.consilium.member.MemberFixtures;
 import org.consilium.member.MemberService;
@@ -14,6 +16,7 @@ import org.consilium.member.OrganisationSummary;
 import org.consilium.member.OrganisationType;
 import org.consilium.member.Role;
 import org.consilium.member.PersonSummary;
+import org.consilium.member.PreferenceService;
 import org.consilium.proposal.ProposalContents;
 import org.consilium.proposal.ProposalDraft;
 import org.consilium.proposal.ProposalService;
@@ -51,6 +54,8 @@ class NotificationsTest {
     MemberService members;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    PreferenceService preferences;
 
     @AfterEach
     void signOut() {
@@ -102,5 +107,70 @@ class NotificationsTest {
             }
         })).contains(staff + "@test.example | Consilium: New task: Check completeness — " + reference,
                 applicant + "@test.example | Consilium: " + reference + ": Returned to the applicant for changes");
+    }
+
+    @Test
+    void each_recipient_reads_in_their_own_language_and_time_zone_in_the_portal_and_by_email() throws Exception {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary hospital = fixtures.organisation("Hôpital Courriel", OrganisationType.HOSPITAL);
+        OrganisationSummary foundation = fixtures.organisation("Fondation Courriel", OrganisationType.FOUNDATION);
+        String applicant = fixtures.person("Juliette Lefèvre", hospital, Role.RESEARCHER);
+        String french = fixtures.person("Françoise Gestion", foundation, Role.STAFF);
+        String english = fixtures.person("Ed English", foundation, Role.STAFF);
+        SignIn signIn = new SignIn(users);
+        for (String who : new String[] {applicant, french}) {
+            signIn.as(who);
+            preferences.choose("fr", "Europe/Paris");
+        }
+
+        signIn.as(applicant);
+        Long id = proposals.createDraft();
+        ProposalDraft draft = proposals.openDraft(id);
+        ConsiliumUser me = (ConsiliumUser) users.loadUserByUsername(applicant);
+        var content = ProposalContents.complete(hospital,
+                new PersonSummary(me.personId(), me.fullName(), me.organisationId(), me.organisationName()));
+        proposals.saveDraft(id, draft.lockVersion(), content);
+        String reference = proposals.submit(id, proposals.openDraft(id).lockVersion(), content).reference();
+
+        signIn.as(french);
+        assertThat(notifications.latest(1)).first().extracting(NotificationItem::message)
+                .isEqualTo("Nouvelle tâche\u00a0: Vérifier la complétude — " + reference);
+        signIn.as(english);
+        assertThat(notifications.latest(1)).first().extracting(NotificationItem::message)
+                .isEqualTo("New task: Check completeness — " + reference);
+        String task = inbox.myTasks(0, 1000).stream().filter(t -> reference.equals(t.reference())).findFirst()
+                .orElseThrow().taskId();
+        governance.checkCompleteness(task, CompletenessDecision.RETURN, "Ajoutez le calcul de puissance.");
+
+        signIn.as(applicant);
+        assertThat(notifications.latest(10)).extracting(NotificationItem::message).containsExactly(
+                "Nouvelle tâche\u00a0: Réviser et soumettre à nouveau la proposition — " + reference,
+                reference + "\u00a0: Renvoyée au demandeur pour modifications");
+
+        // A moment in a notification is written in the reader's zone, the zone named.
+        Long frenchId = members.personIdOf(french).orElseThrow();
+        Long englishId = members.personIdOf(english).orElseThrow();
+        notifications.notify(List.of(frenchId, englishId), id, NotificationText.message("notification.vote.reminder",
+                Instant.parse("2026-07-14T08:30:00Z")));
+        signIn.as(french);
+        assertThat(notifications.latest(1).get(0).message()).startsWith("Rappel\u00a0: votre organisation n’a pas"
+                + " encore voté\u00a0; le tour de vote se termine le 14 juil. 2026, 10:30 ");
+        signIn.as(english);
+        assertThat(notifications.latest(1).get(0).message())
+                .isEqualTo("Reminder: your organisation has not voted yet; the round closes 14 Jul 2026, 08:30 UTC.");
+
+        smtp.waitForIncomingEmail(5_000, 6);
+        List<String> mails = Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getAllRecipients()[0] + " | " + m.getSubject() + " | " + m.getContent().toString().strip();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).isEqualTo(applicant + "@test.example | Consilium\u00a0: "
+                + reference + "\u00a0: Renvoyée au demandeur pour modifications | " + reference
+                + "\u00a0: Renvoyée au demandeur pour modifications\r\n\r\nOuvrez Consilium pour en savoir plus."));
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(english + "@test.example | Consilium: New task:"
+                + " Check completeness — " + reference + " | ").endsWith("Open Consilium to see more."));
     }
 }
