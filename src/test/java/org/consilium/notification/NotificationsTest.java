@@ -83,7 +83,9 @@ class NotificationsTest {
         signIn.as(staff);
         assertThat(notifications.unreadCount()).isEqualTo(1);
         assertThat(notifications.latest(5)).first().satisfies(n -> {
-            assertThat(n.message()).isEqualTo("New task: Check completeness — " + reference);
+            // The step is due after consilium.deadlines.*, written in the reader's zone.
+            assertThat(n.message()).startsWith("New task: Check completeness — " + reference + ", due ")
+                    .endsWith(" UTC");
             assertThat(n.proposalId()).isEqualTo(id);
         });
         String task = inbox.myTasks(0, 1000).stream().filter(t -> reference.equals(t.reference())).findFirst()
@@ -105,8 +107,9 @@ class NotificationsTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        })).contains(staff + "@test.example | Consilium: New task: Check completeness — " + reference,
-                applicant + "@test.example | Consilium: " + reference + ": Returned to the applicant for changes");
+        })).contains(applicant + "@test.example | Consilium: " + reference + ": Returned to the applicant for changes")
+                .anySatisfy(mail -> assertThat(mail).startsWith(staff + "@test.example | Consilium: New task: Check"
+                        + " completeness — " + reference + ", due "));
     }
 
     @Test
@@ -134,10 +137,11 @@ class NotificationsTest {
 
         signIn.as(french);
         assertThat(notifications.latest(1)).first().extracting(NotificationItem::message)
-                .isEqualTo("Nouvelle tâche\u00a0: Vérifier la complétude — " + reference);
+                .asString().startsWith("Nouvelle tâche\u00a0: Vérifier la complétude — " + reference + ", échéance le ")
+                .matches(".* CES?T");
         signIn.as(english);
         assertThat(notifications.latest(1)).first().extracting(NotificationItem::message)
-                .isEqualTo("New task: Check completeness — " + reference);
+                .asString().startsWith("New task: Check completeness — " + reference + ", due ").endsWith(" UTC");
         String task = inbox.myTasks(0, 1000).stream().filter(t -> reference.equals(t.reference())).findFirst()
                 .orElseThrow().taskId();
         governance.checkCompleteness(task, CompletenessDecision.RETURN, "Ajoutez le calcul de puissance.");
@@ -171,6 +175,6 @@ class NotificationsTest {
                 + reference + "\u00a0: Renvoyée au demandeur pour modifications | " + reference
                 + "\u00a0: Renvoyée au demandeur pour modifications\r\n\r\nOuvrez Consilium pour en savoir plus."));
         assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(english + "@test.example | Consilium: New task:"
-                + " Check completeness — " + reference + " | ").endsWith("Open Consilium to see more."));
+                + " Check completeness — " + reference + ", due ").contains(" UTC | ").endsWith("Open Consilium to see more."));
     }
 }
