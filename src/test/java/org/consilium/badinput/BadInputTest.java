@@ -1699,11 +1699,16 @@ class BadInputTest {
     @MethodSource
     @DisplayName("8. a failure that escapes a view is shown as a message, never as a stack trace")
     void failures_shown_to_a_user(Throwable failure) throws Exception {
-        Method messageFor = Class.forName("org.consilium.ui.FriendlyErrors").getDeclaredMethod("messageFor",
-                Throwable.class);
+        Class<?> friendlyErrors = Class.forName("org.consilium.ui.FriendlyErrors");
+        Method messageFor = friendlyErrors.getDeclaredMethod("messageFor", Throwable.class, java.util.Locale.class);
         messageFor.setAccessible(true);
-        String shown = (String) messageFor.invoke(null, failure);
-        assertThat(shown).isNotBlank().doesNotContain("Exception", "\tat ", "org.", "SQL", "EMAIL", "bytes", "<script>",
-                "99999999999", "strip");
+        for (java.util.Locale language : org.consilium.ui.Translations.languages()) {
+            String shown = (String) messageFor.invoke(applicationContext.getBean(friendlyErrors), failure, language);
+            assertThat(shown).as(language.toString()).isNotBlank().doesNotContain("Exception", "\tat ", "org.", "SQL",
+                    "EMAIL", "bytes", "<script>", "99999999999", "strip", "!");
+        }
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 }

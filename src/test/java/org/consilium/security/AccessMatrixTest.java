@@ -171,6 +171,7 @@ class AccessMatrixTest {
     CockpitService cockpit;
     @Autowired
     DeadlineTasks deadlineTasks;
+    @Autowired
     InvitationService invitations;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
