@@ -1,6 +1,7 @@
 package org.consilium.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,20 @@ class TranslationsTest {
                 String text = texts.getProperty(key);
                 if (PLACEHOLDER.matcher(text).find()) {
                     assertThat(text.replace("''", "")).as(language + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void every_text_with_placeholders_is_a_valid_message_format() throws IOException {
+        for (String language : new String[] {"en", "fr"}) {
+            Properties texts = load(language);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (PLACEHOLDER.matcher(text).find()) {
+                    assertThatCode(() -> new java.text.MessageFormat(text).format(new Object[] {2, 2, 2, 2, 2}))
+                            .as(language + " " + key).doesNotThrowAnyException();
                 }
             }
         }
