@@ -62,12 +62,13 @@ public final class CockpitScaleBenchmark {
         String url = server + database + "?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC"
                 + "&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8&rewriteBatchedStatements=true";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsiliumApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
                         "spring.datasource.password=" + password,
                         "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
                         "consilium.demo-data=false", "camunda.bpm.job-execution.enabled=false",
-                        "consilium.attachments.directory=target/scale-attachments", "logging.level.root=warn")
+                        "consilium.attachments.directory=target/scale-attachments", "logging.level.root=warn", "server.port=0",
+                        "vaadin.launch-browser=false")
                 .run()) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             Clock clock = context.getBean(Clock.class);
