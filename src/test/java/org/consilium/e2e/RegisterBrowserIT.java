@@ -120,6 +120,9 @@ class RegisterBrowserIT {
         browser.screenshot("register");
 
         browser.type("#register-search", "myeloma frail");
+        // The search field sends its value after a pause in typing (LAZY): wait for the filtered list, not the old one.
+        browser.waitUntil(() -> "the list filtered to " + frailty.title,
+                () -> !browser.text("#register-projects").contains(relapse.title));
         browser.waitForText("#register-projects", frailty.title);
         assertThat(browser.text("#register-projects")).doesNotContain(relapse.title, tki.title);
         browser.type("#register-search", "");
