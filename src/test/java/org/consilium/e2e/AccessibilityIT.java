@@ -46,8 +46,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * documented {@link #VAADIN_INTERNALS}. A second test completes a key flow with the keyboard alone.
  */
 @ExtendWith(Suites.Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+// Its own database: the organisations and proposals it creates must not join the other walks' voting rounds.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vaadin.devmode.devTools.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:accessibility;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
 class AccessibilityIT {
 
     static final Path REPORT = Path.of("target", "accessibility-report.md");

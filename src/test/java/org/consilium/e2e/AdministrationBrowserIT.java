@@ -37,8 +37,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * by step in Operations with the proposals at one step.
  */
 @ExtendWith(Suites.Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+// Its own database: the organisations and proposals it creates must not join the other walks' voting rounds.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vaadin.devmode.devTools.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:administration;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
 class AdministrationBrowserIT {
 
     @LocalServerPort

@@ -32,8 +32,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * revised and is now under review. Nothing of these screens is left in English.
  */
 @ExtendWith(Suites.Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+// Its own database: the organisations and proposals it creates must not join the other walks' voting rounds.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vaadin.devmode.devTools.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:proposal-french;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
 class ProposalInFrenchBrowserIT {
 
     @LocalServerPort

@@ -34,8 +34,10 @@ import org.springframework.context.ApplicationContext;
  * real services first; one is approved but unsigned and must not appear.
  */
 @ExtendWith(Suites.Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+// Its own database: the organisations and proposals it creates must not join the other walks' voting rounds.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vaadin.devmode.devTools.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:register-browser;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
 class RegisterBrowserIT {
 
     @LocalServerPort
