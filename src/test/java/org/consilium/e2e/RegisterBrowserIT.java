@@ -128,6 +128,7 @@ class RegisterBrowserIT {
         browser.waitForText("#register-projects", frailty.title);
         assertThat(browser.text("#register-projects")).doesNotContain(relapse.title, tki.title);
         browser.type("#register-search", "");
+        browser.waitForText("#register-projects", relapse.title);
         choose("#register-area", "CML");
         browser.waitForText("#register-projects", tki.title);
         assertThat(browser.text("#register-projects")).doesNotContain(relapse.title, frailty.title);
