@@ -39,7 +39,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  * be copied out of the document.
  *
  * <p>The words of the document are {@code #{agreement.pdf.*}} messages read from Spring's message source, i.e. the
- * portal's translation files ({@code i18n/agreement*.properties}), not from files beside the templates: one set of
+ * portal's translation files ({@code i18n/messages*.properties}, keys {@code agreement.pdf.*}), not from files beside the templates: one set of
  * files for translators, and {@code TranslationsTest} checks that French says every clause English says, with the
  * same placeholders. A missing text fails the rendering rather than putting a key into a legal document. Dates are
  * in UTC, named, as suits a document signed across time zones: ISO in English, "1er avril 2025 à 08:15 UTC" in

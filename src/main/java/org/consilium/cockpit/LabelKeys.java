@@ -3,7 +3,7 @@ package org.consilium.cockpit;
 import org.consilium.agreement.AgreementStatus;
 import org.consilium.proposal.ProposalStatus;
 
-/** The translation keys of the names the cockpit shows for statuses, stages, steps and filters (i18n/cockpit*.properties). */
+/** The translation keys of the names the cockpit shows for statuses, stages, steps and filters (i18n/messages*.properties). */
 final class LabelKeys {
 
     private LabelKeys() {

@@ -30,7 +30,7 @@ public class Translations implements I18NProvider {
 
     private static final Logger log = LoggerFactory.getLogger(Translations.class);
 
-    private static final List<Locale> LANGUAGES = discoverLanguages();
+    private static final List<Locale> LANGUAGES = discoverLanguages(Translations.class.getClassLoader());
 
     private final MessageSource messages;
 
@@ -48,10 +48,12 @@ public class Translations implements I18NProvider {
         return LANGUAGES;
     }
 
-    private static List<Locale> discoverLanguages() {
+    /** Adding a language is adding its file: English, then one language per {@code i18n/messages_<code>.properties}. */
+    static List<Locale> discoverLanguages(ClassLoader classLoader) {
         List<Locale> found = new ArrayList<>(List.of(ENGLISH));
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/messages_*.properties");
+            Resource[] files = new PathMatchingResourcePatternResolver(classLoader)
+                    .getResources("classpath*:i18n/messages_*.properties");
             Arrays.stream(files).map(Resource::getFilename).filter(Objects::nonNull)
                     .map(name -> name.substring("messages_".length(), name.length() - ".properties".length()))
                     .filter(code -> code.matches("[a-z]{2,3}")).distinct().sorted()

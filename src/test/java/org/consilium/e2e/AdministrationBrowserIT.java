@@ -79,7 +79,8 @@ class AdministrationBrowserIT {
 
     private void choose(String comboCss, String text) {
         WebElement input = browser.find(comboCss + " input");
-        browser.click(input);
+        // Focus by keyboard rather than a click: the dropdown of the previous combo box may still be closing over it.
+        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
         input.sendKeys(text);
         browser.settle();
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);

@@ -82,7 +82,8 @@ final class Browser implements AutoCloseable {
 
     void type(String fieldCss, String text) {
         WebElement input = find(fieldCss + " input, " + fieldCss + " textarea");
-        input.clear();
+        // Erase as a person does: WebDriver's clear() fires no input event, so a Vaadin field would keep its old value.
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         if (text.length() > 200) {
             // sendKeys of long text is slow; set the value and fire the event the field listens to
             js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",

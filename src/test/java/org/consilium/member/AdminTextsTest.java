@@ -43,8 +43,8 @@ class AdminTextsTest {
         for (InvitationState state : InvitationState.values()) {
             keys.add("admin.invitations.state." + state.name());
         }
-        assertThat(load("admin.properties").stringPropertyNames()).containsAll(keys);
-        assertThat(load("admin_fr.properties").stringPropertyNames()).containsAll(keys);
+        assertThat(load("messages.properties").stringPropertyNames()).containsAll(keys);
+        assertThat(load("messages_fr.properties").stringPropertyNames()).containsAll(keys);
     }
 
     @Test
@@ -55,8 +55,8 @@ class AdminTextsTest {
                     .map(node -> "admin.step." + node.getId()).toList();
         }
         assertThat(keys).hasSizeGreaterThan(50);
-        assertThat(load("admin.properties").stringPropertyNames()).containsAll(keys);
-        assertThat(load("admin_fr.properties").stringPropertyNames()).containsAll(keys);
+        assertThat(load("messages.properties").stringPropertyNames()).containsAll(keys);
+        assertThat(load("messages_fr.properties").stringPropertyNames()).containsAll(keys);
     }
 
     private static Properties load(String file) throws IOException {

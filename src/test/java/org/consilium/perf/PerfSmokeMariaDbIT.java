@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * first page once. Times are printed, never asserted.
  */
 @ExtendWith(Suites.MariaDb.class)
-@SpringBootTest
+// a started web server: the proposal page is built in a UI of the running Vaadin servlet
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
 @ActiveProfiles("mysql")
 @Import(PerfBeans.class)
 class PerfSmokeMariaDbIT {

@@ -2,6 +2,8 @@ package org.consilium.perf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.consilium.InUi;
 import org.consilium.agreement.AgreementService;
 import org.consilium.audit.AuditFilter;
 import org.consilium.audit.AuditService;
@@ -86,12 +88,12 @@ public final class Screens {
             members.countPeople("");
             return members.people("", 0, PAGE).size();
         }));
-        // The view builds the readout, then asks each section for its part. The sections are Vaadin components
-        // that need a UI for their download links, so the benchmark makes the calls they make instead.
+        // The view builds the readout (in a UI: its words are translated), then asks each section for its part;
+        // the benchmark makes the calls the sections make.
         screens.add(new Screen("Proposal page (staff, longest history)", who.staff(), () -> {
             notifications.unreadCount();
             ProposalDetails details = proposals.details(who.longHistoryProposal());
-            new ProposalReadout(proposals, details);
+            InUi.build(context, Locale.ENGLISH, () -> new ProposalReadout(proposals, details));
             int shown = details.timeline().size();
             if (review.hasRound(details.id())) {
                 shown += review.results(details.id()).votes().size();

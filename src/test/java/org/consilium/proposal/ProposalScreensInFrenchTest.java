@@ -5,7 +5,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.dom.Element;
@@ -13,10 +12,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServlet;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.internal.CurrentInstance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,13 +23,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.consilium.InUi;
 import org.consilium.security.CurrentUser;
 import org.consilium.ui.Translations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -118,8 +113,8 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
 
         void saysNoEnglishAndNoMissingKey() throws IOException {
             assertThat(all).noneMatch(t -> t.contains("!proposal.") || t.contains("!review."));
-            Properties english = load("i18n/proposal.properties");
-            Properties french = load("i18n/proposal_fr.properties");
+            Properties english = load("i18n/messages.properties");
+            Properties french = load("i18n/messages_fr.properties");
             Set<String> leftovers = new TreeSet<>();
             for (String key : english.stringPropertyNames()) {
                 String text = english.getProperty(key);
@@ -141,28 +136,14 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
     /** Builds a screen in a UI of the running Vaadin service, in the given language, signed in as the researcher. */
     private Screen open(Locale locale, Supplier<Component> screen) {
         signIn.as(researcher);
-        VaadinService service = applicationContext.getBeansOfType(ServletRegistrationBean.class).values().stream()
-                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
-                .map(servlet -> ((VaadinServlet) servlet).getService()).filter(java.util.Objects::nonNull)
-                .findFirst().orElseThrow(() -> new IllegalStateException("The Vaadin servlet has not started"));
-        VaadinService.setCurrent(service);
-        VaadinSession session = new LockedSession(service);
-        VaadinSession.setCurrent(session);
-        session.setLocale(locale);
-        UI ui = new UI();
-        ui.getInternals().setSession(session);
-        ui.setLocale(locale);
-        UI.setCurrent(ui);
-        try {
+        return InUi.build(applicationContext, locale, () -> {
             Component view = screen.get();
             Set<String> texts = new TreeSet<>();
             Set<String> all = new TreeSet<>();
             collect(view.getElement(), texts, all);
             String title = view instanceof HasDynamicTitle dynamic ? dynamic.getPageTitle() : null;
             return new Screen(view, texts, all, title);
-        } finally {
-            CurrentInstance.clearAll();
-        }
+        });
     }
 
     /** Text nodes, string properties and attributes; {@code all} also holds other property values (JSON). */
@@ -199,26 +180,5 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
             texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return texts;
-    }
-
-    /** A session that is always locked by the test's thread, as the UI's own request thread would hold it. */
-    static final class LockedSession extends VaadinSession {
-
-        LockedSession(VaadinService service) {
-            super(service);
-        }
-
-        @Override
-        public boolean hasLock() {
-            return true;
-        }
-
-        @Override
-        public void lock() {
-        }
-
-        @Override
-        public void unlock() {
-        }
     }
 }

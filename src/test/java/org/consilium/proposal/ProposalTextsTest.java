@@ -49,8 +49,8 @@ class ProposalTextsTest {
     static void load() throws IOException {
         factory = Validation.buildDefaultValidatorFactory();
         validator = factory.getValidator();
-        english = texts("i18n/proposal.properties");
-        french = texts("i18n/proposal_fr.properties");
+        english = texts("i18n/messages.properties");
+        french = texts("i18n/messages_fr.properties");
     }
 
     @AfterAll

@@ -7,13 +7,8 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServlet;
-import com.vaadin.flow.server.VaadinSession;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.consilium.InUi;
 import org.consilium.SignIn;
 import org.consilium.agreement.AgreementOverview;
 import org.consilium.agreement.AgreementService;
@@ -49,7 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -387,7 +382,7 @@ class RegisterTest {
     void every_status_and_disease_area_has_words_in_both_languages() throws Exception {
         for (String language : List.of("", "_fr")) {
             Properties texts = new Properties();
-            try (var in = getClass().getResourceAsStream("/i18n/register" + language + ".properties")) {
+            try (var in = getClass().getResourceAsStream("/i18n/messages" + language + ".properties")) {
                 texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             }
             for (RegisterStatus status : RegisterStatus.values()) {
@@ -485,44 +480,13 @@ class RegisterTest {
     }
 
     private Opened openProjectPage(String reference) {
-        VaadinService service = applicationContext.getBeansOfType(ServletRegistrationBean.class).values().stream()
-                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
-                .map(servlet -> ((VaadinServlet) servlet).getService()).filter(java.util.Objects::nonNull)
-                .findFirst().orElseThrow();
-        VaadinService.setCurrent(service);
-        VaadinSession session = new LockedSession(service);
-        VaadinSession.setCurrent(session);
-        UI ui = new UI();
-        ui.getInternals().setSession(session);
-        UI.setCurrent(ui);
-        try {
+        return InUi.build(applicationContext, java.util.Locale.ENGLISH, () -> {
             RegisterProjectView view = beanFactory.createBean(RegisterProjectView.class);
             BeforeEnterEvent event = mock(BeforeEnterEvent.class);
             when(event.getRouteParameters()).thenReturn(new RouteParameters(RegisterProjectView.REFERENCE, reference));
             view.beforeEnter(event);
             return new Opened(view);
-        } finally {
-            CurrentInstance.clearAll();
-        }
+        });
     }
 
-    static final class LockedSession extends VaadinSession {
-
-        LockedSession(VaadinService service) {
-            super(service);
-        }
-
-        @Override
-        public boolean hasLock() {
-            return true;
-        }
-
-        @Override
-        public void lock() {
-        }
-
-        @Override
-        public void unlock() {
-        }
-    }
 }

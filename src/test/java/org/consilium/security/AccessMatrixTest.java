@@ -7,12 +7,6 @@ import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.internal.CurrentInstance;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServlet;
-import com.vaadin.flow.server.VaadinSession;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouteParameters;
@@ -46,6 +40,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.consilium.InUi;
 import org.consilium.SignIn;
 import org.consilium.TestPdfs;
 import org.consilium.agreement.AgreementRefused;
@@ -1888,50 +1883,14 @@ class AccessMatrixTest {
      * annotation check (that one is {@link ViewAccessMatrixTest}).
      */
     Opened open(String viewClass, String parameter, Object value) throws Exception {
-        VaadinService service = vaadinService();
-        VaadinService.setCurrent(service);
-        VaadinSession session = new LockedSession(service);
-        VaadinSession.setCurrent(session);
-        UI ui = new UI();
-        ui.getInternals().setSession(session);
-        UI.setCurrent(ui);
-        try {
-            Component view = (Component) beanFactory.createBean(Class.forName(viewClass));
+        Class<?> type = Class.forName(viewClass);
+        return InUi.build(applicationContext, java.util.Locale.ENGLISH, () -> {
+            Component view = (Component) beanFactory.createBean(type);
             BeforeEnterEvent event = mock(BeforeEnterEvent.class);
             when(event.getRouteParameters()).thenReturn(new RouteParameters(parameter, String.valueOf(value)));
             ((BeforeEnterObserver) view).beforeEnter(event);
             return new Opened(view, event);
-        } finally {
-            CurrentInstance.clearAll();
-        }
-    }
-
-    private VaadinService vaadinService() {
-        return applicationContext.getBeansOfType(ServletRegistrationBean.class).values().stream()
-                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
-                .map(servlet -> ((VaadinServlet) servlet).getService()).filter(java.util.Objects::nonNull)
-                .findFirst().orElseThrow(() -> new IllegalStateException("The Vaadin servlet has not started"));
-    }
-
-    /** A session that is always locked by the test's thread, as the UI's own request thread would hold it. */
-    static final class LockedSession extends VaadinSession {
-
-        LockedSession(VaadinService service) {
-            super(service);
-        }
-
-        @Override
-        public boolean hasLock() {
-            return true;
-        }
-
-        @Override
-        public void lock() {
-        }
-
-        @Override
-        public void unlock() {
-        }
+        });
     }
 
     /** The invitation page with its form: username and password fields. */

@@ -130,6 +130,6 @@ class ComputedKeysTest {
                 unnamed.add(kind);
             }
         }
-        assertThat(unnamed).as("audit kinds without audit.kind.<KIND> in governance*.properties").isEmpty();
+        assertThat(unnamed).as("audit kinds without audit.kind.<KIND> in messages*.properties").isEmpty();
     }
 }

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Every language says everything: same keys, same placeholders, and every key the code asks for exists. */
 class TranslationsTest {
@@ -27,14 +30,43 @@ class TranslationsTest {
             "(?:getTranslation|Translations\\.t|\\bt|translate|message)\\(\\s*\"([a-zA-Z][\\w.-]*\\.[\\w.-]+)\"");
 
     @Test
-    void french_has_every_english_key_with_the_same_placeholders_and_nothing_else() throws IOException {
+    void every_language_has_every_english_key_with_the_same_placeholders_and_nothing_else() throws IOException {
         Properties english = load("en");
-        Properties french = load("fr");
-        assertThat(english).isNotEmpty();
-        assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-        for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(french.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
-            assertThat(french.getProperty(key)).as("French text of " + key).isNotBlank();
+        assertThat(english).hasSizeGreaterThan(1_000);
+        assertThat(Translations.languages()).contains(Translations.FRENCH);
+        for (Locale language : Translations.languages()) {
+            Properties other = load(language.getLanguage());
+            assertThat(other.stringPropertyNames()).as(language + " keys")
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            for (String key : english.stringPropertyNames()) {
+                assertThat(placeholders(other.getProperty(key))).as(language + " " + key)
+                        .isEqualTo(placeholders(english.getProperty(key)));
+                assertThat(other.getProperty(key)).as(language + " text of " + key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void a_third_language_is_one_file(@TempDir Path classes) throws IOException {
+        Path german = Files.createDirectories(classes.resolve("i18n")).resolve("messages_de.properties");
+        Properties texts = load("fr");
+        texts.setProperty("app.tagline", "Governance von Forschungsprojekten");
+        try (var out = Files.newBufferedWriter(german, StandardCharsets.UTF_8)) {
+            texts.store(out, "German, for the test");
+        }
+        try (URLClassLoader withGerman = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                TranslationsTest.class.getClassLoader())) {
+            assertThat(Translations.discoverLanguages(withGerman))
+                    .containsExactly(Translations.ENGLISH, Locale.GERMAN, Translations.FRENCH);
+            // the same message source set-up as application.yml: one basename, UTF-8, no fallback to the machine's locale
+            ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+            messages.setBasename("i18n/messages");
+            messages.setDefaultEncoding("UTF-8");
+            messages.setFallbackToSystemLocale(false);
+            messages.setBundleClassLoader(withGerman);
+            Translations translations = new Translations(messages);
+            assertThat(translations.getTranslation("app.tagline", Locale.GERMAN)).isEqualTo("Governance von Forschungsprojekten");
+            assertThat(translations.getTranslation("app.tagline", Locale.FRENCH)).isEqualTo(load("fr").getProperty("app.tagline"));
         }
     }
 
@@ -82,23 +114,15 @@ class TranslationsTest {
         assertThat(missing).isEmpty();
     }
 
-    /** All translation files of one language, merged (i18n/*.properties or i18n/*_fr.properties). */
+    /** The translation file of one language: i18n/messages.properties for English, else messages_<code>.properties. */
     static Properties load(String language) throws IOException {
-        Properties all = new Properties();
-        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
-        for (Resource resource : resources) {
-            String name = resource.getFilename();
-            boolean french = name.endsWith("_fr.properties");
-            boolean base = !name.matches(".*_[a-z]{2}\\.properties");
-            if (language.equals("fr") ? french : base) {
-                try (InputStream in = resource.getInputStream()) {
-                    Properties one = new Properties();
-                    one.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    all.putAll(one);
-                }
-            }
+        String file = "i18n/messages" + (language.equals("en") ? "" : "_" + language) + ".properties";
+        Properties texts = new Properties();
+        try (InputStream in = TranslationsTest.class.getClassLoader().getResourceAsStream(file)) {
+            assertThat(in).as(file).isNotNull();
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        return all;
+        return texts;
     }
 
     private static Set<String> placeholders(String text) {
