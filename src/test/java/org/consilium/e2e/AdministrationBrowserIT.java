@@ -77,16 +77,6 @@ class AdministrationBrowserIT {
         }
     }
 
-    private void choose(String comboCss, String text) {
-        WebElement input = browser.find(comboCss + " input");
-        // Focus by keyboard rather than a click: the dropdown of the previous combo box may still be closing over it.
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
-        input.sendKeys(text);
-        browser.settle();
-        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        browser.settle();
-    }
-
     @Test
     void an_administrator_keeps_organisations_invites_a_person_and_watches_the_workflow() throws Exception {
         governanceUnderWay();
@@ -99,14 +89,14 @@ class AdministrationBrowserIT {
         browser.waitForText("#organisations", "Leukaemia Patients Europe");
         browser.click("#register-organisation");
         browser.type("#organisation-name", "Karolinska Leukaemia Research Centre");
-        choose("#organisation-country", "Sweden");
-        choose("#organisation-type", "University");
+        browser.choose("#organisation-country", "Sweden");
+        browser.choose("#organisation-type", "University");
         browser.click("#save-organisation");
         browser.waitForText("#organisations", "Karolinska Leukaemia Research Centre");
         browser.click("#register-organisation");
         browser.type("#organisation-name", "karolinska leukaemia research centre");
-        choose("#organisation-country", "Sweden");
-        choose("#organisation-type", "University");
+        browser.choose("#organisation-country", "Sweden");
+        browser.choose("#organisation-type", "University");
         browser.click("#save-organisation");
         browser.waitForText("vaadin-text-field#organisation-name", "An organisation of this name is registered already");
         browser.click(browser.buttonWithText("Cancel"));
@@ -119,7 +109,7 @@ class AdministrationBrowserIT {
         browser.type("#admin-reason", "Membership ended on 31 October");
         browser.click("#confirm-deactivate-organisation");
         browser.settle();
-        choose("#organisations-type", "Patient organisation");
+        browser.choose("#organisations-type", "Patient organisation");
         browser.waitForText("#organisations", "MPN Patients Ireland");
         assertThat(browser.text("#organisations")).doesNotContain("Rijnland");
         WebElement typeFilter = browser.find("#organisations-type input");
@@ -144,7 +134,7 @@ class AdministrationBrowserIT {
         browser.click("#invite-person");
         browser.type("#invite-email", "lina.berg@karolinska.example");
         browser.type("#invite-name", "Dr Lina Berg");
-        choose("#invite-organisation", "Karolinska Leukaemia Research Centre");
+        browser.choose("#invite-organisation", "Karolinska Leukaemia Research Centre");
         browser.tick("#invite-roles", "vaadin-checkbox", 0);
         browser.click("#send-invitation");
         String link = (String) browser.js("return arguments[0].value;", browser.find("#invitation-link input"));

@@ -106,6 +106,27 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
+    /**
+     * Chooses in a combo box as a person does: focus it (by keyboard: the dropdown of a previous combo box may still
+     * be closing over it), type the start of the label, wait for the item to be offered, click it.
+     */
+    void choose(String comboCss, String labelStart) {
+        WebElement input = find(comboCss + " input");
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(labelStart);
+        visibleWithText("vaadin-combo-box-item", labelStart).click();
+        settle();
+    }
+
+    /** Waits for a displayed element matching css whose text starts with the given text (an item of an overlay). */
+    WebElement visibleWithText(String css, String start) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "a visible " + css + " starting with '" + start + "'")
+                .until(d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().strip().startsWith(start)).findFirst().orElse(null));
+    }
+
     /** Ticks the n-th box (0-based) of a checkbox or radio group. */
     void tick(String groupCss, String itemTag, int index) {
         WebElement item = driver.findElements(By.cssSelector(groupCss + " " + itemTag)).get(index);

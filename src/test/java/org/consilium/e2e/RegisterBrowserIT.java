@@ -129,7 +129,7 @@ class RegisterBrowserIT {
         assertThat(browser.text("#register-projects")).doesNotContain(relapse.title, tki.title);
         browser.type("#register-search", "");
         browser.waitForText("#register-projects", relapse.title);
-        choose("#register-area", "CML");
+        browser.choose("#register-area", "CML");
         browser.waitForText("#register-projects", tki.title);
         assertThat(browser.text("#register-projects")).doesNotContain(relapse.title, frailty.title);
         // Clear the disease area as from the keyboard (its clear button lives in the combo box's shadow root).
@@ -153,35 +153,11 @@ class RegisterBrowserIT {
         browser.screenshot("register-project");
 
         browser.click("#language-menu vaadin-menu-bar-button");
-        browser.click(visibleWithText("vaadin-menu-bar-item, vaadin-context-menu-item", "Français"));
+        browser.click(browser.visibleWithText("vaadin-menu-bar-item, vaadin-context-menu-item", "Français"));
         browser.waitForText("#register-project", "Résumé grand public");
         assertThat(browser.text(".page")).contains("Registre public", "Organisation responsable",
                 "LAM — leucémie aiguë myéloïde", "Se connecter");
         browser.screenshot("register-project-fr");
-    }
-
-    /** Opens a combo box and clicks the item whose label starts with the text. */
-    private void choose(String comboCss, String labelStart) {
-        browser.click(comboCss + " input");
-        browser.click(visibleWithText("vaadin-combo-box-item", labelStart));
-    }
-
-    private WebElement visibleWithText(String css, String start) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            var found = browser.findAll(css).stream()
-                    .filter(e -> e.isDisplayed() && e.getText().strip().startsWith(start)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("No visible " + css + " starting with " + start);
     }
 
     /** One project and the people behind it, in a demo organisation. */
