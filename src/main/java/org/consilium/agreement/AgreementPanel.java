@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.consilium.ui.DatePickers;
 import org.consilium.ui.Formats;
 import org.consilium.ui.Problems;
 import org.consilium.ui.Translations;
@@ -218,7 +219,7 @@ public class AgreementPanel extends Div {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("agreement.extend.title"));
         LocalDate current = a.accessEndsAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        DatePicker end = new DatePicker(getTranslation("agreement.extend.newEnd"));
+        DatePicker end = DatePickers.localized(new DatePicker(getTranslation("agreement.extend.newEnd")));
         end.setId("extension-end");
         end.setMin(current.plusDays(1));
         end.setValue(current.plusMonths(6));

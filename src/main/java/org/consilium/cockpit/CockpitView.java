@@ -32,6 +32,7 @@ import org.consilium.cockpit.CockpitChart.Series;
 import org.consilium.cockpit.CockpitFigures.StepTasks;
 import org.consilium.proposal.ProposalStatus;
 import org.consilium.security.Roles;
+import org.consilium.ui.DatePickers;
 import org.consilium.ui.Formats;
 import org.consilium.ui.UserZone;
 
@@ -53,8 +54,8 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CockpitService cockpit;
     private final Clock clock;
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = DatePickers.localized(new DatePicker());
+    private final DatePicker to = DatePickers.localized(new DatePicker());
     private final Div content = new Div();
     private boolean updating;
 

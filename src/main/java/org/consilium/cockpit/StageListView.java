@@ -14,6 +14,7 @@ import java.util.List;
 import org.consilium.cockpit.Lines.StayFilter;
 import org.consilium.cockpit.Lines.StayLine;
 import org.consilium.security.Roles;
+import org.consilium.ui.DatePickers;
 import org.consilium.ui.Formats;
 import org.consilium.ui.UserZone;
 
@@ -28,8 +29,8 @@ class StageListView extends CockpitListView<StayLine> {
     private final CockpitService cockpit;
     private final Clock clock;
     private final ComboBox<Stage> stage = new ComboBox<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = DatePickers.localized(new DatePicker());
+    private final DatePicker to = DatePickers.localized(new DatePicker());
 
     StageListView(CockpitService cockpit, Clock clock) {
         super("cockpit-stage-list", "cockpit/stages");

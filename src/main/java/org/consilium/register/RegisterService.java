@@ -86,8 +86,8 @@ public class RegisterService {
     }
 
     /**
-     * Every word must be in the title or the lay summary (or the reference, which visitors may have been given); the
-     * area and status, when chosen, must match.
+     * Every word must be in the title, the acronym or the lay summary (or the reference, which visitors may have been
+     * given); the area and status, when chosen, must match.
      */
     static Specification<RegisterEntry> matching(RegisterFilter filter) {
         RegisterFilter f = filter == null ? RegisterFilter.none() : filter;
@@ -96,6 +96,7 @@ public class RegisterService {
             for (String word : words(f.text())) {
                 String pattern = "%" + escape(word) + "%";
                 all.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, ESCAPE),
+                        cb.like(cb.lower(root.get("acronym")), pattern, ESCAPE),
                         cb.like(cb.lower(root.get("laySummary")), pattern, ESCAPE),
                         cb.like(cb.lower(root.get("reference")), pattern, ESCAPE)));
             }

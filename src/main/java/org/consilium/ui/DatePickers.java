@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A date picker's calendar in the user's language: month and day names from the JDK, the first day of the week,
- * and its two buttons from the translation files. Vaadin's own texts are English only.
+ * A date picker's calendar in the user's language: month and day names from the JDK, weeks from Monday (the
+ * foundation is European), and its date format and two buttons from the translation files: Vaadin's own texts are
+ * English only, and its format for plain English is the American month first (12/1/2025 for 1 December).
  */
 public final class DatePickers {
 
@@ -24,9 +25,8 @@ public final class DatePickers {
         // DateFormatSymbols lists weekdays from index 1 (Sunday); the picker wants them from Sunday too.
         i18n.setWeekdays(List.of(symbols.getWeekdays()).subList(1, 8));
         i18n.setWeekdaysShort(List.of(symbols.getShortWeekdays()).subList(1, 8));
-        // French weeks start on Monday; English keeps the picker's Sunday. (0 is Sunday for the picker.)
-        i18n.setFirstDayOfWeek(Translations.FRENCH.getLanguage().equals(locale.getLanguage())
-                ? DayOfWeek.MONDAY.getValue() : 0);
+        i18n.setFirstDayOfWeek(DayOfWeek.MONDAY.getValue());
+        i18n.setDateFormat(Translations.t("datePicker.format"));
         i18n.setToday(Translations.t("datePicker.today"));
         i18n.setCancel(Translations.t("datePicker.cancel"));
         picker.setI18n(i18n);

@@ -262,7 +262,9 @@ class RegisterTest {
     // ---- search and filters ---------------------------------------------------------------------------
 
     @Test
-    void words_are_searched_in_the_title_and_the_lay_summary_whatever_their_case() {
+    void words_are_searched_in_the_title_the_acronym_and_the_lay_summary_whatever_their_case() {
+        assertThat(referencesFound(new RegisterFilter(run + " aml-relapse marmoset", null, null))).as("by acronym")
+                .containsExactly(ref(active));
         assertThat(referencesFound(new RegisterFilter(run + " MARMOSET", null, null))).containsExactly(ref(active));
         assertThat(referencesFound(new RegisterFilter("  marmoset   " + run.toLowerCase(Locale.ROOT) + " ", null, null)))
                 .containsExactly(ref(active));

@@ -65,6 +65,8 @@ import org.consilium.member.IssuedInvitation;
 import org.consilium.member.MemberFixtures;
 import org.consilium.member.MemberNotValid;
 import org.consilium.member.MemberService;
+import org.consilium.member.PreferenceService;
+import org.consilium.member.Preferences;
 import org.consilium.member.NewInvitation;
 import org.consilium.member.NewPerson;
 import org.consilium.member.OrganisationFilter;
@@ -160,6 +162,8 @@ class AccessMatrixTest {
     MemberService members;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    PreferenceService preferences;
     @Autowired
     EngineIncidents incidents;
     @Autowired
@@ -1595,6 +1599,21 @@ class AccessMatrixTest {
             c.cell(role, "own", allowed(), () -> markAllRead());
         }
         c.anonymous(() -> markAllRead());
+
+        c.action("preferences.mine");
+        for (Role role : Role.values()) {
+            c.cell(role, "own", allowed(), () -> preferences.mine());
+        }
+        c.anonymous(() -> preferences.mine());
+        c.action("preferences.choose");
+        for (Role role : Role.values()) {
+            c.cell(role, "own record", allowed("kept on the chooser's record",
+                    p -> p.equals(new Preferences("fr", "Europe/Paris"))), () -> chooseAndRestore("fr", "Europe/Paris"));
+        }
+        c.cell(Role.RESEARCHER, "unknown language", refused(MemberNotValid.class), () -> chooseAndRestore("xx", "UTC"))
+                .cell(Role.RESEARCHER, "unknown time zone", refused(MemberNotValid.class),
+                        () -> chooseAndRestore("fr", "Mars/Olympus_Mons"))
+                .anonymous(() -> chooseAndRestore("fr", "UTC"));
         return c.tests();
     }
 
@@ -2044,7 +2063,7 @@ class AccessMatrixTest {
             AuditService.class, "audit", MemberService.class, "member", NotificationService.class, "notification",
             MailOutbox.class, "outbox", EngineIncidents.class, "incidents", RegisterService.class, "register",
             CockpitService.class, "cockpit", DeadlineTasks.class, "deadlineTasks",
-            InvitationService.class, "invitations");
+            InvitationService.class, "invitations", PreferenceService.class, "preferences");
 
     /** Public service methods without {@code @PreAuthorize}, on purpose: who calls them, and why that is safe. */
     static final Map<String, String> INTERNAL = orderedMap(
@@ -2064,7 +2083,18 @@ class AccessMatrixTest {
             "member.foundation", "the agreement's second party (`agreement.generate`, staff)",
             "member.passwordMatches", "`agreement.sign` asks whether the signer re-entered their own password",
             "notification.notify", "called by services and the engine with the recipients they chose",
-            "outbox.sendDue", "the scheduler (`@Scheduled`), no user");
+            "outbox.sendDue", "the scheduler (`@Scheduled`), no user",
+            "preferences.of", "the language and time zone of the recipient of an e-mail, notification or PDF");
+
+    /** Chooses, reads back what the record holds, and goes back to no choice (notifications are worded by it). */
+    private Preferences chooseAndRestore(String language, String timeZone) {
+        preferences.choose(language, timeZone);
+        try {
+            return preferences.mine();
+        } finally {
+            preferences.choose(null, null);
+        }
+    }
 
     private static <K> Map<K, String> orderedMap(Object... pairs) {
         Map<K, String> map = new LinkedHashMap<>();
