@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.QuerySortOrder;
@@ -250,64 +249,27 @@ class OrganisationsView extends Div implements HasDynamicTitle {
     }
 
     private void deactivateDialog(OrganisationRow organisation) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.organisations.deactivate.title", organisation.name()));
-        TextArea reason = AdminTexts.reasonField(true);
-        Button deactivate = new Button(getTranslation("admin.organisations.deactivate.confirm"), e -> {
-            try {
-                int people = members.deactivateOrganisation(organisation.id(), reason.getValue());
-                dialog.close();
-                Problems.success(getTranslation("admin.organisations.deactivated", organisation.name(), people));
-                refresh();
-            } catch (MemberNotValid invalid) {
-                if ("reason".equals(invalid.field())) {
-                    AdminTexts.showOn(reason, invalid);
-                } else {
-                    dialog.close();
-                    Problems.show(AdminTexts.problem(invalid));
-                    refresh();
-                }
-            }
-        });
-        deactivate.setId("confirm-deactivate-organisation");
-        deactivate.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         Div meaning = new Div(new Paragraph(getTranslation("admin.organisations.deactivate.people",
                 organisation.activePeople())), new Paragraph(getTranslation("admin.organisations.deactivate.rest")));
         if (organisation.patientOrganisation()) {
             meaning.add(new Paragraph(getTranslation("admin.organisations.deactivate.patients")));
         }
         meaning.setId("deactivate-meaning");
-        dialog.add(meaning, reason);
-        dialog.setWidth("34rem");
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), deactivate);
-        dialog.open();
+        new ReasonDialog(getTranslation("admin.organisations.deactivate.title", organisation.name()), true)
+                .explaining(meaning).width("34rem")
+                .open(getTranslation("admin.organisations.deactivate.confirm"), "confirm-deactivate-organisation", true,
+                        reason -> getTranslation("admin.organisations.deactivated", organisation.name(),
+                                members.deactivateOrganisation(organisation.id(), reason)),
+                        this::refresh);
     }
 
     private void reactivateDialog(OrganisationRow organisation) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.organisations.reactivate.title", organisation.name()));
-        TextArea reason = AdminTexts.reasonField(false);
-        Button reactivate = new Button(getTranslation("admin.organisations.reactivate.confirm"), e -> {
-            try {
-                members.reactivateOrganisation(organisation.id(), reason.getValue());
-                dialog.close();
-                Problems.success(getTranslation("admin.organisations.reactivated", organisation.name()));
-                refresh();
-            } catch (MemberNotValid invalid) {
-                if ("reason".equals(invalid.field())) {
-                    AdminTexts.showOn(reason, invalid);
-                } else {
-                    dialog.close();
-                    Problems.show(AdminTexts.problem(invalid));
-                    refresh();
-                }
-            }
-        });
-        reactivate.setId("confirm-reactivate-organisation");
-        reactivate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph(getTranslation("admin.organisations.reactivate.text")), reason);
-        dialog.setWidth("32rem");
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), reactivate);
-        dialog.open();
+        new ReasonDialog(getTranslation("admin.organisations.reactivate.title", organisation.name()), false)
+                .explaining(new Paragraph(getTranslation("admin.organisations.reactivate.text"))).width("32rem")
+                .open(getTranslation("admin.organisations.reactivate.confirm"), "confirm-reactivate-organisation", false,
+                        reason -> {
+                            members.reactivateOrganisation(organisation.id(), reason);
+                            return getTranslation("admin.organisations.reactivated", organisation.name());
+                        }, this::refresh);
     }
 }

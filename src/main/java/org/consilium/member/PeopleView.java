@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -259,31 +258,13 @@ class PeopleView extends Div implements HasDynamicTitle {
     }
 
     private void revokeDialog(InvitationRow invitation) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.invitations.revoke.title", invitation.fullName()));
-        TextArea reason = AdminTexts.reasonField(false);
-        Button revoke = new Button(getTranslation("admin.invitations.revoke.confirm"), e -> {
-            try {
-                invitations.revoke(invitation.id(), reason.getValue());
-                dialog.close();
-                Problems.success(getTranslation("admin.invitations.revoked", invitation.fullName()));
-                invitationGrid.getDataProvider().refreshAll();
-            } catch (MemberNotValid invalid) {
-                if ("reason".equals(invalid.field())) {
-                    AdminTexts.showOn(reason, invalid);
-                } else {
-                    dialog.close();
-                    Problems.show(AdminTexts.problem(invalid));
-                    invitationGrid.getDataProvider().refreshAll();
-                }
-            }
-        });
-        revoke.setId("confirm-revoke");
-        revoke.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(new Paragraph(getTranslation("admin.invitations.revoke.text", invitation.email())), reason);
-        dialog.setWidth("32rem");
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), revoke);
-        dialog.open();
+        new ReasonDialog(getTranslation("admin.invitations.revoke.title", invitation.fullName()), false)
+                .explaining(new Paragraph(getTranslation("admin.invitations.revoke.text", invitation.email())))
+                .width("32rem")
+                .open(getTranslation("admin.invitations.revoke.confirm"), "confirm-revoke", true, reason -> {
+                    invitations.revoke(invitation.id(), reason);
+                    return getTranslation("admin.invitations.revoked", invitation.fullName());
+                }, () -> invitationGrid.getDataProvider().refreshAll());
     }
 
     // ---- people ------------------------------------------------------------------------------------------
@@ -330,45 +311,23 @@ class PeopleView extends Div implements HasDynamicTitle {
     }
 
     private void rolesDialog(PersonRow person) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.people.roles.title", person.fullName()));
         CheckboxGroup<Role> roles = rolesField(person.roles().isEmpty() ? EnumSet.noneOf(Role.class)
                 : EnumSet.copyOf(person.roles()));
-        TextArea reason = AdminTexts.reasonField(false);
-        Button save = new Button(getTranslation("admin.people.roles.save"), e -> {
-            try {
-                members.changeRoles(person.id(), roles.getValue(), reason.getValue());
-                dialog.close();
-                Problems.success(getTranslation("admin.people.roles.done", person.fullName()));
-                grid.getDataProvider().refreshAll();
-            } catch (MemberNotValid invalid) {
-                AdminTexts.showOn("reason".equals(invalid.field()) ? reason : roles, invalid);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(roles, reason);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        new ReasonDialog(getTranslation("admin.people.roles.title", person.fullName()), false)
+                .withField("roles", roles)
+                .open(getTranslation("admin.people.roles.save"), null, false, reason -> {
+                    members.changeRoles(person.id(), roles.getValue(), reason);
+                    return getTranslation("admin.people.roles.done", person.fullName());
+                }, () -> grid.getDataProvider().refreshAll());
     }
 
     private void deactivateDialog(PersonRow person) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.people.deactivate.title", person.fullName()));
-        TextArea reason = AdminTexts.reasonField(false);
-        Button deactivate = new Button(getTranslation("admin.people.deactivate.confirm"), e -> {
-            try {
-                members.deactivate(person.id(), reason.getValue());
-                dialog.close();
-                Problems.success(getTranslation("admin.people.deactivate.done", person.fullName()));
-                grid.getDataProvider().refreshAll();
-            } catch (MemberNotValid invalid) {
-                AdminTexts.showOn(reason, invalid);
-            }
-        });
-        deactivate.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(new Paragraph(getTranslation("admin.people.deactivate.text")), reason);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), deactivate);
-        dialog.open();
+        new ReasonDialog(getTranslation("admin.people.deactivate.title", person.fullName()), false)
+                .explaining(new Paragraph(getTranslation("admin.people.deactivate.text")))
+                .open(getTranslation("admin.people.deactivate.confirm"), null, true, reason -> {
+                    members.deactivate(person.id(), reason);
+                    return getTranslation("admin.people.deactivate.done", person.fullName());
+                }, () -> grid.getDataProvider().refreshAll());
     }
 
     private ComboBox<OrganisationSummary> organisationField() {
