@@ -11,6 +11,7 @@ import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalReaders;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.consilium.ui.Translations;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,16 @@ public class PatientReviewService implements ProposalReaders {
     private final Clock clock;
     private final AuditTrail audit;
 
+    /** The names of the vote choices, by constant (review.vote.APPROVE, …). */
+    private static final String CHOICE_KEY = "review.vote.";
+
+    private final Translations translations;
+
     PatientReviewService(VotingRoundRepository rounds, VoteRepository votes, ConflictDeclarationRepository declarations,
                          MemberService members, CurrentUser currentUser, ProposalLifecycleSteps proposals,
-                         Clock clock, AuditTrail audit) {
+                         Clock clock, AuditTrail audit, Translations translations) {
         this.audit = audit;
+        this.translations = translations;
         this.proposals = proposals;
         this.rounds = rounds;
         this.votes = votes;
@@ -66,13 +73,13 @@ public class PatientReviewService implements ProposalReaders {
         ConsiliumUser user = currentUser.require();
         VotingRound round = openRoundFor(proposalId, organisationId, user);
         if (hasConflict && (details == null || details.isBlank())) {
-            throw new VoteRefused("Describe the conflict of interest.");
+            throw refused("review.refused.describeConflict");
         }
         if (details != null && details.length() > 2_000) {
-            throw new VoteRefused("The description may have at most 2000 characters.");
+            throw refused("review.refused.descriptionTooLong", "2000");
         }
         if (declarationOf(round, user) != Declaration.NOT_YET) {
-            throw new VoteRefused("You have already declared your conflicts of interest for this proposal.");
+            throw refused("review.refused.alreadyDeclared");
         }
         declarations.saveAndFlush(new ConflictDeclaration(round.getId(), user.personId(), hasConflict,
                 hasConflict ? details.strip() : null, clock.instant()));
@@ -87,20 +94,19 @@ public class PatientReviewService implements ProposalReaders {
         ConsiliumUser user = currentUser.require();
         VotingRound round = openRoundFor(proposalId, organisationId, user);
         switch (declarationOf(round, user)) {
-            case NOT_YET -> throw new VoteRefused("Declare your conflicts of interest before you vote.");
-            case CONFLICT -> throw new VoteRefused("You declared a conflict of interest: a colleague of your"
-                    + " organisation without one may vote instead.");
+            case NOT_YET -> throw refused("review.refused.declareFirst");
+            case CONFLICT -> throw refused("review.refused.conflicted");
             default -> { }
         }
         if (choice == null) {
-            throw new VoteRefused("Choose your organisation's vote.");
+            throw refused("review.refused.chooseVote");
         }
         String text = comment == null ? "" : comment.strip();
         if (choice.needsComment() && text.isEmpty()) {
-            throw new VoteRefused("A comment is needed for \"" + choice.label() + "\".");
+            throw refused("review.refused.commentNeeded", choice);
         }
         if (text.length() > 4_000) {
-            throw new VoteRefused("The comment may have at most 4000 characters.");
+            throw refused("review.refused.commentTooLong", "4000");
         }
         if (votes.existsByVotingRoundIdAndOrganisationId(round.getId(), organisationId)) {
             throw alreadyVoted();
@@ -129,7 +135,7 @@ public class PatientReviewService implements ProposalReaders {
         boolean staff = user.hasRole(Role.STAFF) || user.hasRole(Role.ADMINISTRATOR);
         boolean viewerIsApplicant = proposals.applicantUsername(proposalId).equals(user.getUsername());
         if (!staff && !viewerIsApplicant && !user.hasRole(Role.ETHICS_REVIEWER) && !mayRead(proposalId, user)) {
-            throw new VoteRefused("You have no access to this proposal's voting round.");
+            throw refused("review.refused.noAccess");
         }
         List<Vote> cast = votes.findByVotingRoundId(round.getId());
         Map<Long, String> names = members.organisationNames(round.getOrganisationIds());
@@ -158,10 +164,10 @@ public class PatientReviewService implements ProposalReaders {
         VotingRound round = round(proposalId);
         if (!user.hasRole(Role.PATIENT_REPRESENTATIVE) || !user.organisationId().equals(organisationId)
                 || !round.getOrganisationIds().contains(organisationId)) {
-            throw new VoteRefused("Only a representative of the organisation may act on its vote.");
+            throw refused("review.refused.notRepresentative");
         }
         if (!round.isOpen()) {
-            throw new VoteRefused("The voting round has closed.");
+            throw refused("review.refused.closed");
         }
         return round;
     }
@@ -177,8 +183,16 @@ public class PatientReviewService implements ProposalReaders {
                 .orElseThrow(() -> new VoteRefused("This proposal has no voting round."));
     }
 
-    private static VoteRefused alreadyVoted() {
-        return new VoteRefused("Your organisation has already voted on this proposal.");
+    private VoteRefused alreadyVoted() {
+        return refused("review.refused.alreadyVoted");
+    }
+
+    /** A refusal in the language of the person at the screen (English outside a UI: logs and tests). */
+    private VoteRefused refused(String key, Object... args) {
+        Object[] words = java.util.Arrays.stream(args)
+                .map(a -> a instanceof VoteChoice choice ? translations.translate(CHOICE_KEY + choice.name()) : a)
+                .toArray();
+        return new VoteRefused(translations.translate(key, words));
     }
 
     /** A fingerprint of a vote's choice and comment, kept in the audit trail while the vote is sealed. */
