@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-/** Runs lifecycles on a number of threads, each taking the next number until all are done; returns the wall time. */
+/** Runs lifecycles on a number of threads (named for the profiler: {@code <name>-driver-<n>}), each taking the next number until all are done; returns the wall time. */
 final class Drivers {
 
     private Drivers() {
     }
 
-    static long run(int drivers, int lifecycles, IntConsumer lifecycle) throws InterruptedException {
+    static long run(String name, int drivers, int lifecycles, IntConsumer lifecycle) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
@@ -25,7 +25,7 @@ final class Drivers {
                         failures.add(t);
                     }
                 }
-            }, "lifecycle-driver-" + (d + 1));
+            }, name + "-driver-" + (d + 1));
             threads.add(thread);
             thread.start();
         }

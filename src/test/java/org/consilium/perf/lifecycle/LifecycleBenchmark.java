@@ -43,7 +43,17 @@ public final class LifecycleBenchmark {
 
     /** One measured run of one system at one driver count. */
     public record Run(String system, int drivers, int lifecycles, long wallNanos, int ended, long tasks,
-                      Map<String, StepTimes.Figure> steps, Map<String, PdfTimer.Renders> pdfs) {
+                      Map<String, StepTimes.Figure> steps, Map<String, PdfTimer.Renders> pdfs, long processCpuNanos) {
+
+        /** The drivers' CPU time per lifecycle (services and engine run on them). */
+        double driverCpuMillisPerLifecycle() {
+            return steps.values().stream().mapToLong(StepTimes.Figure::cpuNanos).sum() / 1e6 / lifecycles;
+        }
+
+        /** The whole JVM's CPU time per lifecycle, garbage collection and JIT included. */
+        double processCpuMillisPerLifecycle() {
+            return processCpuNanos / 1e6 / lifecycles;
+        }
 
         double lifecyclesPerSecond() {
             return lifecycles / (wallNanos / 1e9);
@@ -90,10 +100,12 @@ public final class LifecycleBenchmark {
     }
 
     private static Run measureBare(BareLifecycles bare, int drivers, Settings settings) throws InterruptedException {
-        Drivers.run(drivers, settings.warmup(), n -> bare.run(-1 - n, new StepTimes()));
+        Drivers.run("bare", drivers, settings.warmup(), n -> bare.run(-1 - n, new StepTimes()));
         StepTimes times = new StepTimes();
         ConcurrentLinkedQueue<String> instances = new ConcurrentLinkedQueue<>();
-        long wall = Drivers.run(drivers, settings.lifecycles(), n -> instances.add(bare.run(n, times)));
+        long cpu = processCpu();
+        long wall = Drivers.run("bare", drivers, settings.lifecycles(), n -> instances.add(bare.run(n, times)));
+        cpu = processCpu() - cpu;
         int ended = 0;
         long tasks = 0;
         for (String instance : instances) {
@@ -101,15 +113,17 @@ public final class LifecycleBenchmark {
             ended += outcome.active() ? 1 : 0;
             tasks += outcome.tasksCompleted();
         }
-        return new Run(BARE, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), Map.of());
+        return new Run(BARE, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), Map.of(), cpu);
     }
 
     private static Run measurePortal(PortalLifecycles portal, int drivers, Settings settings) throws InterruptedException {
-        Drivers.run(drivers, settings.warmup(), n -> portal.run(n, new StepTimes()));
+        Drivers.run("portal", drivers, settings.warmup(), n -> portal.run(n, new StepTimes()));
         StepTimes times = new StepTimes();
         ConcurrentLinkedQueue<Long> proposals = new ConcurrentLinkedQueue<>();
         PdfTimer.reset();
-        long wall = Drivers.run(drivers, settings.lifecycles(), n -> proposals.add(portal.run(n, times)));
+        long cpu = processCpu();
+        long wall = Drivers.run("portal", drivers, settings.lifecycles(), n -> proposals.add(portal.run(n, times)));
+        cpu = processCpu() - cpu;
         Map<String, PdfTimer.Renders> pdfs = PdfTimer.renders();
         int ended = 0;
         long tasks = 0;
@@ -118,7 +132,12 @@ public final class LifecycleBenchmark {
             ended += outcome.status() == ProposalStatus.ACTIVE ? 1 : 0;
             tasks += outcome.tasksCompleted();
         }
-        return new Run(PORTAL, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), pdfs);
+        return new Run(PORTAL, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), pdfs, cpu);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** One portal lifecycle on this thread with its statements counted per step, and the most repeated ones. */
@@ -154,8 +173,9 @@ public final class LifecycleBenchmark {
 
     private static String line(Run r) {
         return String.format(Locale.ROOT, "%-13s %d driver(s): %d lifecycles in %.1f s: %.2f lifecycles/s, %.1f tasks/s"
-                        + " (%d ended active, %d tasks)", r.system(), r.drivers(), r.lifecycles(), r.wallNanos() / 1e9,
-                r.lifecyclesPerSecond(), r.tasksPerSecond(), r.ended(), r.tasks());
+                        + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f", r.system(),
+                r.drivers(), r.lifecycles(), r.wallNanos() / 1e9, r.lifecyclesPerSecond(), r.tasksPerSecond(), r.ended(),
+                r.tasks(), r.driverCpuMillisPerLifecycle(), r.processCpuMillisPerLifecycle());
     }
 
     /** The report as markdown: throughput per system, the ratio, the portal's steps and its PDFs. */
@@ -165,16 +185,19 @@ public final class LifecycleBenchmark {
         out.append(String.format(Locale.ROOT, "%d measured lifecycles per system and driver count, %d warm-up"
                 + " lifecycles before each; %d user tasks per lifecycle.%n%n", s.lifecycles(), s.warmup(),
                 PortalLifecycles.USER_TASKS));
-        out.append("| drivers | system | wall s | lifecycles/s | tasks/s | portal / bare |\n")
-                .append("|---:|---|---:|---:|---:|---:|\n");
+        out.append("| drivers | system | wall s | lifecycles/s | tasks/s | portal / bare | driver CPU ms / lifecycle |"
+                        + " JVM CPU ms / lifecycle |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (int drivers : s.drivers()) {
             Run bare = find(report, BARE, drivers);
             Run portal = find(report, PORTAL, drivers);
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | |%n", drivers, BARE,
-                    bare.wallNanos() / 1e9, bare.lifecyclesPerSecond(), bare.tasksPerSecond()));
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | %.3f |%n", drivers, PORTAL,
-                    portal.wallNanos() / 1e9, portal.lifecyclesPerSecond(), portal.tasksPerSecond(),
-                    portal.lifecyclesPerSecond() / bare.lifecyclesPerSecond()));
+            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | | %.0f | %.0f |%n", drivers, BARE,
+                    bare.wallNanos() / 1e9, bare.lifecyclesPerSecond(), bare.tasksPerSecond(),
+                    bare.driverCpuMillisPerLifecycle(), bare.processCpuMillisPerLifecycle()));
+            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | %.3f | %.0f | %.0f |%n", drivers,
+                    PORTAL, portal.wallNanos() / 1e9, portal.lifecyclesPerSecond(), portal.tasksPerSecond(),
+                    portal.lifecyclesPerSecond() / bare.lifecyclesPerSecond(), portal.driverCpuMillisPerLifecycle(),
+                    portal.processCpuMillisPerLifecycle()));
         }
         out.append("\nAgreement PDFs (inside the portal's calls; the ratio without them):\n\n")
                 .append("| drivers | PDF | renders | total s | mean ms | portal lifecycles/s without PDF time |"
@@ -193,12 +216,13 @@ public final class LifecycleBenchmark {
         }
         for (String system : List.of(PORTAL, BARE)) {
             out.append("\nSteps, ").append(system).append(" (time summed over the drivers):\n\n")
-                    .append("| drivers | step | calls | mean ms | share |\n|---:|---|---:|---:|---:|\n");
+                    .append("| drivers | step | calls | mean ms | share | CPU ms per call |\n")
+                    .append("|---:|---|---:|---:|---:|---:|\n");
             for (Run r : report.of(system)) {
                 long total = r.steps().values().stream().mapToLong(StepTimes.Figure::nanos).sum();
                 r.steps().values().forEach(f -> out.append(String.format(Locale.ROOT, "| %d | %s | %d | %.1f |"
-                                + " %.1f %% |%n", r.drivers(), f.step(), f.calls(), f.nanos() / 1e6 / f.calls(),
-                        100.0 * f.nanos() / total)));
+                                + " %.1f %% | %.1f |%n", r.drivers(), f.step(), f.calls(), f.nanos() / 1e6 / f.calls(),
+                        100.0 * f.nanos() / total, f.cpuNanos() / 1e6 / f.calls())));
             }
         }
         if (report.sqlPerStep() != null) {
