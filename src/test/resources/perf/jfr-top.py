@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 
 path = sys.argv[1]
-thread_filter = sys.argv[2] if len(sys.argv) > 2 else "lifecycle-driver"
+thread_filter = sys.argv[2] if len(sys.argv) > 2 else "portal-driver"
 
 events, current, thread = [], None, None
 for line in open(path, encoding="utf-8", errors="replace"):

@@ -96,7 +96,8 @@ public final class LifecycleBenchmark {
             System.out.println(line(runs.get(runs.size() - 2)));
             System.out.println(line(runs.get(runs.size() - 1)));
         }
-        return new Report(settings, runs, countSql ? sqlPerStep(portal) : null);
+        return new Report(settings, runs, countSql ? "Portal:\n\n" + sqlPerStep(times -> portal.run(1_000_000, times))
+                + "\nBare Camunda:\n\n" + sqlPerStep(times -> bare.run(1_000_000, times)) : null);
     }
 
     private static Run measureBare(BareLifecycles bare, int drivers, Settings settings) throws InterruptedException {
@@ -140,8 +141,8 @@ public final class LifecycleBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** One portal lifecycle on this thread with its statements counted per step, and the most repeated ones. */
-    private static String sqlPerStep(PortalLifecycles portal) {
+    /** One lifecycle on this thread with its statements counted per step, and the most repeated ones. */
+    private static String sqlPerStep(java.util.function.Consumer<StepTimes> lifecycle) {
         SqlCounter.Recording recording = SqlCounter.start();
         Map<String, Integer> perStep = new LinkedHashMap<>();
         StepTimes times = new StepTimes() {
@@ -156,7 +157,7 @@ public final class LifecycleBenchmark {
             }
         };
         try {
-            portal.run(1_000_000, times);
+            lifecycle.accept(times);
         } finally {
             SqlCounter.stop();
         }
@@ -165,7 +166,7 @@ public final class LifecycleBenchmark {
         out.append("| **one lifecycle** | **").append(recording.count()).append("** |\n\nMost repeated statements:\n\n");
         Map<String, Integer> repeated = new TreeMap<>();
         recording.statements().forEach(e -> repeated.merge(e.sql().replaceAll("\\s+", " ").strip(), 1, Integer::sum));
-        repeated.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+        repeated.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "- %d × `%s`%n", e.getValue(),
                         e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "…" : e.getKey())));
         return out.toString();
@@ -226,7 +227,7 @@ public final class LifecycleBenchmark {
             }
         }
         if (report.sqlPerStep() != null) {
-            out.append("\nStatements of one portal lifecycle:\n\n").append(report.sqlPerStep());
+            out.append("\nStatements of one lifecycle:\n\n").append(report.sqlPerStep());
         }
         return out.toString();
     }
