@@ -51,27 +51,35 @@ public class GovernanceTaskService {
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
     @Transactional(readOnly = true)
     public VoteTask openVote(String taskId) {
+        OpenVote vote = vote(taskId);
+        return new VoteTask(vote.taskId(), vote.proposalId(), vote.organisationId(),
+                currentUser.require().organisationName(), patientReview.declaration(vote.proposalId()));
+    }
+
+    /** A vote task open to the signed-in representative's organisation: the checks of {@link #openVote}. */
+    private record OpenVote(String taskId, Long proposalId, Long organisationId) {
+    }
+
+    private OpenVote vote(String taskId) {
         Task task = openTasks.open(taskId, ProposalLifecycle.CAST_VOTE_TASK);
-        Long organisationId = ((Number) tasks.getVariable(task.getId(), "organisationId")).longValue();
-        ConsiliumUser user = currentUser.require();
-        if (!organisationId.equals(user.organisationId())) {
+        Long organisationId = openTasks.localNumber(task, "organisationId");
+        if (!organisationId.equals(currentUser.require().organisationId())) {
             throw new TaskGone();
         }
-        Long proposalId = openTasks.proposalId(task);
-        return new VoteTask(task.getId(), proposalId, organisationId, user.organisationName(),
-                patientReview.declaration(proposalId));
+        return new OpenVote(task.getId(), openTasks.proposalId(task), organisationId);
     }
 
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
     public void declareConflicts(String taskId, boolean hasConflict, String details) {
-        VoteTask vote = openVote(taskId);
+        // the declaration so far is the review service's to check, in this transaction: not read here as well
+        OpenVote vote = vote(taskId);
         patientReview.declare(vote.proposalId(), vote.organisationId(), hasConflict, details);
     }
 
     /** The organisation's vote: recorded, and its task done, in one transaction. */
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
     public void castVote(String taskId, VoteChoice choice, String comment) {
-        VoteTask vote = openVote(taskId);
+        OpenVote vote = vote(taskId);
         patientReview.castVote(vote.proposalId(), vote.organisationId(), choice, comment);
         try {
             tasks.complete(vote.taskId());

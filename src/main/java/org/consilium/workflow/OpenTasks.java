@@ -3,6 +3,7 @@ package org.consilium.workflow;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.consilium.security.CurrentUser;
@@ -36,8 +37,25 @@ class OpenTasks {
         return task;
     }
 
+    /**
+     * The proposal a task is about: one query for the variable where the process keeps it. Asking the task's
+     * execution instead walks up every scope in between, two statements per scope (a vote is four scopes deep).
+     */
     Long proposalId(Task task) {
-        return ((Number) runtime.getVariable(task.getExecutionId(), ProposalLifecycle.PROPOSAL_ID)).longValue();
+        return number(task, task.getProcessInstanceId(), ProposalLifecycle.PROPOSAL_ID);
+    }
+
+    /** A numeric variable of the task's own execution, such as the organisation a vote is for; one query. */
+    Long localNumber(Task task, String name) {
+        return number(task, task.getExecutionId(), name);
+    }
+
+    private Long number(Task task, String executionId, String name) {
+        VariableInstance found = runtime.createVariableInstanceQuery().executionIdIn(executionId).variableName(name)
+                .singleResult();
+        // Not where expected (a process shaped otherwise): the engine's own lookup through the scopes.
+        Object value = found != null ? found.getValue() : runtime.getVariable(task.getExecutionId(), name);
+        return ((Number) value).longValue();
     }
 
     /** Completes the task, passing the decision (if any) as a transient variable. */

@@ -30,6 +30,11 @@ public class TaskNotifications {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onTaskCreated(DelegateTask task) {
+        // The engine publishes the tasks of every deployed process; only the governance process's speak to people.
+        if (task.getProcessDefinitionId() == null
+                || !task.getProcessDefinitionId().startsWith(ProposalLifecycle.PROCESS_KEY + ":")) {
+            return;
+        }
         Set<Long> recipients = new HashSet<>();
         if (task.getAssignee() != null) {
             members.personIdOf(task.getAssignee()).ifPresent(recipients::add);

@@ -1,10 +1,11 @@
 package org.consilium.register;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +34,7 @@ import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.ProposalLifecycle;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -40,6 +42,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * approved, agreement generated, sent, executed, extended, expired, closed, withdrawn, cancelled. The people who
  * act are registered here, one set per instance; the review runs for real as far as one patient organisation and
  * the ethics board, then ends as approved (other tests' organisations, sharing the database, never vote).
+ * The single steps ({@link #checked}, {@link #voted}, {@link #ethicsReviewed}, {@link #signed}) walk the whole
+ * review as the screens do, one call per screen action; the lifecycle benchmark drives them from several threads.
  */
 public class ProjectSteps {
 
@@ -52,9 +56,9 @@ public class ProjectSteps {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
-    private final SignIn signIn;
+    private SignIn signIn;
     private final MemberFixtures fixtures;
-    private final Map<Long, String> references = new HashMap<>();
+    private final Map<Long, String> references = new ConcurrentHashMap<>();
 
     public final OrganisationSummary patients;
     public final String staff;
@@ -93,12 +97,27 @@ public class ProjectSteps {
                 foundation, Role.SIGNATORY);
     }
 
+    /**
+     * Signs each person in once and keeps their principal, as a browser session does, instead of loading the
+     * person again for every step (the benchmark measures the steps, not the sign-in).
+     */
+    public ProjectSteps signingInOnce() {
+        Map<String, UserDetails> sessions = new ConcurrentHashMap<>();
+        signIn = new SignIn(username -> sessions.computeIfAbsent(username, users::loadUserByUsername));
+        return this;
+    }
+
     /** What the applicant writes; the rest of the content is {@link ProposalContents#complete}'s. */
     public record Draft(String title, String acronym, String laySummary, Set<DiseaseArea> areas,
                         List<TeamMemberEntry> team, String conflicts) {
     }
 
     public Long draft(String applicant, OrganisationSummary lead, Draft draft) {
+        return draft(applicant, lead, draft, content -> { });
+    }
+
+    /** The same, with more of the content changed (e.g. the data level, which chooses the ethics route). */
+    public Long draft(String applicant, OrganisationSummary lead, Draft draft, Consumer<ProposalContent> more) {
         signIn.as(applicant);
         try {
             Long id = proposals.createDraft();
@@ -109,6 +128,7 @@ public class ProjectSteps {
             content.setDiseaseAreas(java.util.EnumSet.copyOf(draft.areas()));
             content.setTeam(draft.team());
             content.setConflictsOfInterest(draft.conflicts());
+            more.accept(content);
             proposals.saveDraft(id, proposals.openDraft(id).lockVersion(), content);
             return id;
         } finally {
@@ -149,6 +169,69 @@ public class ProjectSteps {
         }
         runtime.createProcessInstanceModification(instanceOf(id)).cancelAllForActivity("GovernanceReviewSubProcess")
                 .startBeforeActivity("MarkApprovedTask").execute();
+        return id;
+    }
+
+    /** Staff open the completeness check and accept the proposal. */
+    public Long checked(Long id) {
+        as(staff, () -> {
+            String task = task(id, ProposalLifecycle.CHECK_COMPLETENESS_TASK);
+            governance.proposalOfCompletenessCheck(task);
+            governance.checkCompleteness(task, CompletenessDecision.ACCEPT, null);
+        });
+        return id;
+    }
+
+    /**
+     * A representative finds their organisation's vote, opens it, declares no conflict and votes: three screen
+     * actions, three transactions.
+     */
+    public Long voted(Long id, String representative, Long organisationId, VoteChoice choice, String comment) {
+        as(representative, () -> {
+            String vote = tasks.createTaskQuery().processInstanceBusinessKey(reference(id))
+                    .taskDefinitionKey(ProposalLifecycle.CAST_VOTE_TASK)
+                    .taskCandidateGroup(ProposalLifecycle.patientOrganisationGroup(organisationId)).active()
+                    .singleResult().getId();
+            governance.openVote(vote);
+            governance.declareConflicts(vote, false, null);
+            governance.castVote(vote, choice, comment);
+        });
+        return id;
+    }
+
+    /** The ethics reviewer opens the review on whichever route the decision table chose, and decides. */
+    public Long ethicsReviewed(Long id, EthicsOutcome outcome, String conditions, String comment) {
+        as(ethicsReviewer, () -> {
+            String task = tasks.createTaskQuery().processInstanceBusinessKey(reference(id))
+                    .taskDefinitionKeyIn(ProposalLifecycle.EXPEDITED_ETHICS_REVIEW_TASK,
+                            ProposalLifecycle.FULL_ETHICS_REVIEW_TASK).active().singleResult().getId();
+            governance.reviewEthics(governance.openEthicsReview(task).taskId(), outcome, conditions, comment);
+        });
+        return id;
+    }
+
+    /** Staff open the preparation task and generate a version; returns its number. */
+    public int prepared(Long id, int accessMonths) {
+        int[] number = new int[1];
+        as(staff, () -> {
+            Long proposalId = agreementTasks.proposalOfStaffTask(task(id, ProposalLifecycle.PREPARE_AGREEMENT_TASK),
+                    ProposalLifecycle.PREPARE_AGREEMENT_TASK);
+            number[0] = agreements.generate(proposalId, accessMonths, 0);
+        });
+        return number[0];
+    }
+
+    /**
+     * One signatory opens their signing task, reads what they sign and signs the latest version with their
+     * password; {@code step} is the lead organisation's or the foundation's signing task.
+     */
+    public Long signed(Long id, String signatory, String step) {
+        as(signatory, () -> {
+            String task = task(id, step);
+            AgreementTaskService.SigningTask signing = agreementTasks.openSigning(task);
+            int version = agreements.toSign(signing.proposalId(), signing.party()).version();
+            agreementTasks.sign(task, version, fixtures.password(), true);
+        });
         return id;
     }
 
