@@ -45,6 +45,12 @@ public class AuditService {
 
     public int count(AuditFilter filter) {
         Query q = where(filter);
+        if (q.args.isEmpty()) {
+            // The chain numbers its entries 1, 2, 3… without gaps (verify() checks it) and entries are never
+            // deleted, so the head's last number is the count: one row, where COUNT(*) reads the whole trail.
+            Long last = jdbc.queryForObject("SELECT last_seq FROM audit_chain_head WHERE id = 1", Long.class);
+            return last == null ? 0 : Math.toIntExact(last);
+        }
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry" + q.sql, Integer.class, q.args.toArray());
         return n == null ? 0 : n;
     }
@@ -141,8 +147,10 @@ public class AuditService {
             q.args.add("%" + like(f.person().strip()) + "%");
         }
         if (f.record() != null && !f.record().isBlank()) {
+            // Records are found by the start of their id (a reference, a username), which the index on record_id
+            // serves; "contains" read the whole trail (17 s for one reference among 3.8 million entries).
             parts.add("record_id LIKE ?");
-            q.args.add("%" + like(f.record().strip()) + "%");
+            q.args.add(like(f.record().strip()) + "%");
         }
         if (f.kind() != null && !f.kind().isBlank()) {
             parts.add("kind = ?");

@@ -94,8 +94,10 @@ class CockpitQueries {
 
     List<ProposalLine> proposals(ProposalFilter filter, Paging paging) {
         Query q = proposalWhere(filter);
-        return jdbc.query(PROPOSAL_SELECT + q.where + order(PROPOSAL_ORDER, paging, "p.updated_at DESC") + ", p.id"
-                + LIMIT, q.page(paging), PROPOSAL);
+        // the default order ties on id in the same direction, so that the index on updated_at serves it (V14)
+        String order = paging.sortKey() == null || !PROPOSAL_ORDER.containsKey(paging.sortKey())
+                ? " ORDER BY p.updated_at DESC, p.id DESC" : order(PROPOSAL_ORDER, paging, null) + ", p.id";
+        return jdbc.query(PROPOSAL_SELECT + q.where + order + LIMIT, q.page(paging), PROPOSAL);
     }
 
     long countProposals(ProposalFilter filter) {
@@ -150,8 +152,10 @@ class CockpitQueries {
     private static final Map<String, String> AGREEMENT_ORDER = Map.of("reference", "p.reference", "title", "p.title",
             "lead", "o.name", "status", "a.status", "sent", "sent_at", "ends", "a.access_ends_at");
 
+    private static final String SENT_AT = "(SELECT MAX(v.sent_at) FROM agreement_version v WHERE v.agreement_id = a.id)";
+
     private static final String AGREEMENT_SELECT = "SELECT a.proposal_id, p.reference, p.title, o.name AS lead,"
-            + " a.status, (SELECT MAX(v.sent_at) FROM agreement_version v WHERE v.agreement_id = a.id) AS sent_at,"
+            + " a.status, " + SENT_AT + " AS sent_at,"
             + " a.access_ends_at FROM agreement a JOIN proposal p ON p.id = a.proposal_id"
             + " JOIN organisation o ON o.id = a.lead_organisation_id";
 
@@ -159,12 +163,28 @@ class CockpitQueries {
             rs.getString("reference"), rs.getString("title"), rs.getString("lead"),
             AgreementStatus.valueOf(rs.getString("status")), instant(rs, "sent_at"), instant(rs, "access_ends_at"));
 
+    /**
+     * The page's agreements are chosen first from narrow rows (id and sort value, joining the proposal and the
+     * organisation only when the filter or the order needs them), then completed: sorting every agreement's wide
+     * row by its sending time made the database materialise the whole join (2.9 s at 64,000 agreements).
+     */
     List<AgreementLine> agreements(AgreementFilter filter, Instant now, Instant until, Paging paging) {
         Query q = agreementWhere(filter, now, until);
         String fallback = filter.show() == AgreementShow.EXPIRING ? "a.access_ends_at ASC" : "sent_at ASC";
-        return jdbc.query(AGREEMENT_SELECT + q.where + order(AGREEMENT_ORDER, paging, fallback) + ", a.id" + LIMIT,
-                q.page(paging), AGREEMENT);
+        String order = order(AGREEMENT_ORDER, paging, fallback) + ", a.id";
+        String key = paging.sortKey() == null ? "" : paging.sortKey();
+        boolean proposal = hasText(filter) || key.equals("reference") || key.equals("title");
+        boolean organisation = key.equals("lead");
+        String page = "SELECT a.id, " + SENT_AT + " AS sent_at FROM agreement a"
+                + (proposal ? " JOIN proposal p ON p.id = a.proposal_id" : "")
+                + (organisation ? " JOIN organisation o ON o.id = a.lead_organisation_id" : "")
+                + q.where + order + LIMIT;
+        return jdbc.query("SELECT a.proposal_id, p.reference, p.title, o.name AS lead, a.status, g.sent_at,"
+                + " a.access_ends_at FROM (" + page + ") g JOIN agreement a ON a.id = g.id"
+                + " JOIN proposal p ON p.id = a.proposal_id JOIN organisation o ON o.id = a.lead_organisation_id"
+                + order.replace("sent_at", "g.sent_at"), q.page(paging), AGREEMENT);
     }
+
 
     long countAgreements(AgreementFilter filter, Instant now, Instant until) {
         Query q = agreementWhere(filter, now, until);
@@ -179,6 +199,10 @@ class CockpitQueries {
                 + ", a.id", q.params, (RowCallbackHandler) rs -> row.accept(AGREEMENT.mapRow(rs, 0)));
     }
 
+    private static boolean hasText(AgreementFilter filter) {
+        return filter.text() != null && !filter.text().isBlank();
+    }
+
     private static Query agreementWhere(AgreementFilter filter, Instant now, Instant until) {
         Query q = new Query();
         if (filter.show() == AgreementShow.AWAITING_SIGNATURE) {
@@ -186,7 +210,7 @@ class CockpitQueries {
         } else if (filter.show() == AgreementShow.EXPIRING) {
             q.and(EXPIRING).params.addValue("now", utc(now)).addValue("until", utc(until));
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
+        if (hasText(filter)) {
             q.and("(LOWER(p.reference) LIKE :text OR LOWER(p.title) LIKE :text)").params.addValue("text", contains(filter.text()));
         }
         return q;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /** A professional of a member organisation who uses the portal. */
 @Entity
@@ -43,7 +44,9 @@ public class Person {
     @JoinColumn(name = "organisation_id", nullable = false)
     private Organisation organisation;
 
+    // a page of people loads its roles in one query, not one per person
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 200)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 40)

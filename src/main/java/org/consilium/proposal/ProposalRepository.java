@@ -10,16 +10,17 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
-    String MINE = """
-            p.applicant.id = :personId
-            or exists (select 1 from Proposal q join q.team t where q = p and t.personId = :personId)""";
+    // A person's proposals, as two index lookups (V1: ix_proposal_applicant_updated, ix_team_member_person): an OR of
+    // both in one WHERE made the database read every proposal.
+    @Query("select p.id from Proposal p where p.applicant.id = :personId")
+    List<Long> findIdsByApplicant(Long personId);
+
+    @Query("select p.id from Proposal p join p.team t where t.personId = :personId")
+    List<Long> findIdsByTeamMember(Long personId);
 
     @Query("select new org.consilium.proposal.ProposalRow(p.id, p.reference, p.title, p.acronym, p.status, p.updatedAt,"
-            + " p.applicant.id) from Proposal p where " + MINE)
-    List<ProposalRow> findRowsOf(Long personId, Pageable page);
-
-    @Query("select count(p) from Proposal p where " + MINE)
-    long countOf(Long personId);
+            + " p.applicant.id) from Proposal p where p.id in :ids")
+    List<ProposalRow> findRows(Collection<Long> ids, Pageable page);
 
     @EntityGraph(attributePaths = {"applicant", "leadOrganisation", "principalInvestigator"})
     @Query("select p from Proposal p where p.id = :id")

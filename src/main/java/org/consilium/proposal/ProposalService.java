@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,13 +216,22 @@ public class ProposalService {
     @PreAuthorize("hasRole('RESEARCHER')")
     @Transactional(readOnly = true)
     public List<ProposalRow> myProposals(Pageable page) {
-        return proposals.findRowsOf(currentUser.require().personId(), sanitise(page));
+        Set<Long> mine = myProposalIds();
+        return mine.isEmpty() ? List.of() : proposals.findRows(mine, sanitise(page));
     }
 
     @PreAuthorize("hasRole('RESEARCHER')")
     @Transactional(readOnly = true)
     public long countMyProposals() {
-        return proposals.countOf(currentUser.require().personId());
+        return myProposalIds().size();
+    }
+
+    /** The proposals the signed-in person applied for or is on the team of. */
+    private Set<Long> myProposalIds() {
+        Long personId = currentUser.require().personId();
+        Set<Long> ids = new HashSet<>(proposals.findIdsByApplicant(personId));
+        ids.addAll(proposals.findIdsByTeamMember(personId));
+        return ids;
     }
 
     /** List lines for proposals a reviewer's tasks point at. */

@@ -24,7 +24,7 @@ import org.springframework.util.FileSystemUtils;
  *
  * <pre>
  * PerfRun --database=mariadb|h2 --size=100000 [--generate] [--bench] [--explain] [--warmup=20] [--rounds=100]
- *         [--seed=42] [--schema=consilium_perf] [--browser [--browser-rounds=10] [--url=http://host:port]]
+ *         [--screens=regex] [--seed=42] [--schema=consilium_perf] [--browser [--browser-rounds=10] [--url=http://host:port]]
  * </pre>
  */
 public final class PerfRun {
@@ -96,6 +96,11 @@ public final class PerfRun {
                     jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class),
                     jdbc.queryForObject("SELECT COUNT(*) FROM person", Long.class));
             List<FirstPageBenchmark.Screen> screens = PerfHarness.screens(context);
+            if (options.containsKey("screens")) {
+                // e.g. --screens='^(?!Cockpit \(|Cockpit: time).*' to leave out what would take minutes per round
+                java.util.regex.Pattern chosen = java.util.regex.Pattern.compile(options.get("screens"));
+                screens = screens.stream().filter(s -> chosen.matcher(s.name()).find()).toList();
+            }
             if (options.containsKey("explain")) {
                 log(report, "%s", PerfHarness.explain(context, screens, mariadb));
             }

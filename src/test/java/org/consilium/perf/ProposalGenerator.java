@@ -137,6 +137,8 @@ public final class ProposalGenerator {
             }
             rows.putAll(bulk.written());
         }
+        rows.putAll(publishRegister(connection));
+        connection.commit();
         long bulkMillis = System.currentTimeMillis() - started;
         long processStart = System.currentTimeMillis();
         int instances = processes == null ? 0 : processes.place(open);
@@ -210,6 +212,42 @@ public final class ProposalGenerator {
                 .table("notification", "id", "person_id", "created_at", "proposal_id", "message", "read_at")
                 .table("audit_entry", "seq", "occurred_at", "actor_id", "actor_name", "kind", "record_type",
                         "record_id", "summary", "reason", "previous_hash", "hash");
+    }
+
+    /**
+     * Publishes every executed project in the public register, as the portal does when an agreement is executed
+     * and as it did for the projects that predate the register (the same statements as V10__public_register.sql,
+     * for the projects not yet published). The register's audit entries are not written.
+     */
+    private static Map<String, Long> publishRegister(Connection connection) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (java.sql.Statement s = connection.createStatement()) {
+            rows.put("register_entry", (long) s.executeUpdate("""
+                    INSERT INTO register_entry (proposal_id, reference, title, acronym, lay_summary, lead_organisation,
+                                                status, approved_at, executed_at, access_starts_at, access_ends_at,
+                                                closed_at, published_at, updated_at, lock_version)
+                    SELECT p.id, p.reference, COALESCE(p.title, ''), p.acronym, COALESCE(p.lay_summary, ''), o.name,
+                           CASE p.status WHEN 'ACTIVE' THEN 'ACTIVE' WHEN 'EXPIRED' THEN 'ACCESS_ENDED' ELSE 'CLOSED' END,
+                           (SELECT MAX(e.occurred_at) FROM proposal_event e
+                            WHERE e.proposal_id = p.id AND e.kind = 'APPROVED'),
+                           a.executed_at, a.executed_at,
+                           CASE WHEN a.closed_at IS NOT NULL AND a.closed_at < a.access_ends_at THEN a.closed_at
+                                ELSE a.access_ends_at END,
+                           CASE WHEN p.status = 'CLOSED' THEN a.closed_at ELSE NULL END,
+                           a.executed_at, a.executed_at, 0
+                    FROM proposal p
+                    JOIN agreement a ON a.proposal_id = p.id
+                    JOIN organisation o ON o.id = p.lead_organisation_id
+                    WHERE p.status IN ('ACTIVE', 'EXPIRED', 'CLOSED') AND a.status = 'EXECUTED'
+                      AND p.reference IS NOT NULL AND a.executed_at IS NOT NULL AND a.access_ends_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM register_entry r WHERE r.proposal_id = p.id)"""));
+            rows.put("register_entry_disease_area", (long) s.executeUpdate("""
+                    INSERT INTO register_entry_disease_area (entry_id, disease_area)
+                    SELECT r.id, d.disease_area FROM register_entry r
+                    JOIN proposal_disease_area d ON d.proposal_id = r.proposal_id
+                    WHERE NOT EXISTS (SELECT 1 FROM register_entry_disease_area x WHERE x.entry_id = r.id)"""));
+        }
+        return rows;
     }
 
     // ---- planning ----------------------------------------------------------------------------------------

@@ -1,22 +1,45 @@
 package org.consilium.perf;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.consilium.InUi;
 import org.consilium.agreement.AgreementService;
 import org.consilium.audit.AuditFilter;
 import org.consilium.audit.AuditService;
+import org.consilium.cockpit.AgreementShow;
+import org.consilium.cockpit.CockpitFigures;
+import org.consilium.cockpit.CockpitService;
+import org.consilium.cockpit.Lines.AgreementFilter;
+import org.consilium.cockpit.Lines.ProposalFilter;
+import org.consilium.cockpit.Lines.StayFilter;
+import org.consilium.cockpit.Lines.TaskFilter;
+import org.consilium.cockpit.Lines.TaskLine;
+import org.consilium.cockpit.Paging;
+import org.consilium.cockpit.ReportingPeriod;
+import org.consilium.cockpit.Stage;
+import org.consilium.cockpit.TaskDue;
 import org.consilium.member.MemberService;
+import org.consilium.member.OrganisationFilter;
+import org.consilium.member.OrganisationSort;
 import org.consilium.notification.NotificationService;
 import org.consilium.perf.FirstPageBenchmark.Screen;
 import org.consilium.proposal.ProposalDetails;
 import org.consilium.proposal.ProposalReadout;
 import org.consilium.proposal.ProposalService;
+import org.consilium.register.RegisterFilter;
+import org.consilium.register.RegisterService;
 import org.consilium.review.PatientReviewService;
+import org.consilium.ui.UserZone;
+import org.consilium.workflow.ProposalLifecycle;
 import org.consilium.workflow.TaskInboxService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -103,21 +126,79 @@ public final class Screens {
             return shown;
         }));
 
-        // ---- TO ADD AFTER INTEGRATION ------------------------------------------------------------------
-        // The cockpit (org.consilium.cockpit: CockpitService.figures(period) and its paged lists) and the
-        // public register (org.consilium.register) are written on other branches. Once merged, add them here
-        // the same way: the calls their views make for the first page, as the user who opens them, e.g.
-        //
-        //   CockpitService cockpit = context.getBean(CockpitService.class);
-        //   screens.add(new Screen("Cockpit (staff)", who.staff(), () -> {
-        //       notifications.unreadCount();
-        //       cockpit.figures(<the default period>);
-        //       return <the first page of each list the cockpit shows>.size();
-        //   }));
-        //   screens.add(new Screen("Public register", <an anonymous or any user>, () -> <count + first page>));
-        //
-        // PerfSmokeMariaDbIT then checks that they return a first page, and PerfRun reports their figures.
+        // The cockpit shows figures only (every list is behind a link); its period is the last twelve months in the
+        // person's zone (UTC outside a browser session).
+        CockpitService cockpit = context.getBean(CockpitService.class);
+        Clock clock = context.getBean(Clock.class);
+        screens.add(new Screen("Cockpit (staff)", who.staff(), () -> {
+            notifications.unreadCount();
+            CockpitFigures figures = cockpit.figures(ReportingPeriod.lastTwelveMonths(clock, UserZone.current()));
+            return figures.proposalsByStatus().size() + figures.tasksByStep().size() + figures.stageTimes().size();
+        }));
+        // The lists behind the cockpit's figures, opened from its links with their default filters and order.
+        Paging first = new Paging(0, PAGE, null, true);
+        ProposalFilter allProposals = new ProposalFilter(null, "");
+        screens.add(new Screen("Cockpit: proposal list (all, latest change first)", who.staff(), () -> {
+            notifications.unreadCount();
+            cockpit.countProposals(allProposals);
+            return cockpit.proposals(allProposals, first).size();
+        }));
+        TaskFilter allTasks = new TaskFilter(TaskDue.ALL, null, "");
+        screens.add(new Screen("Cockpit: task list (all, soonest due first)", who.staff(), () -> {
+            notifications.unreadCount();
+            cockpit.countTasks(allTasks);
+            List<TaskLine> page = cockpit.tasks(allTasks, first);
+            // the view names the organisations the tasks are offered to, one call per page
+            Set<Long> organisations = page.stream().map(t -> organisationOf(t.offeredTo())).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            if (!organisations.isEmpty()) {
+                members.organisationNames(organisations);
+            }
+            return page.size();
+        }));
+        AgreementFilter allAgreements = new AgreementFilter(AgreementShow.ALL, "");
+        screens.add(new Screen("Cockpit: agreement list (all)", who.staff(), () -> {
+            notifications.unreadCount();
+            cockpit.countAgreements(allAgreements);
+            return cockpit.agreements(allAgreements, first).size();
+        }));
+        screens.add(new Screen("Cockpit: time in review (last 12 months, longest first)", who.staff(), () -> {
+            notifications.unreadCount();
+            StayFilter stays = new StayFilter(Stage.REVIEW, ReportingPeriod.lastTwelveMonths(clock, UserZone.current()));
+            cockpit.countStays(stays);
+            return cockpit.stays(stays, first).size();
+        }));
+
+        // The public register: no filter, newest agreement first (the grid's initial sort), for anyone.
+        RegisterService register = context.getBean(RegisterService.class);
+        PageRequest newestFirst = PageRequest.of(0, PAGE, Sort.by(Sort.Direction.DESC, "executedAt"));
+        RegisterFilter noFilter = new RegisterFilter("", null, null);
+        screens.add(new Screen("Public register (anonymous)", null, () -> {
+            register.count(noFilter);
+            return register.search(noFilter, newestFirst).size();
+        }));
+
+        OrganisationFilter allOrganisations = new OrganisationFilter("", null, null, null);
+        screens.add(new Screen("Organisations (administrator)", who.administrator(), () -> {
+            notifications.unreadCount();
+            members.countOrganisations(allOrganisations);
+            return members.organisations(allOrganisations, OrganisationSort.NAME, false, 0, PAGE).size();
+        }));
         return screens;
+    }
+
+    /** The organisation a task is offered to, as the task list reads it from the candidate group; else null. */
+    private static Long organisationOf(String group) {
+        for (String prefix : List.of(ProposalLifecycle.PATIENT_ORGANISATION_GROUP, ProposalLifecycle.SIGNATORY_GROUP)) {
+            if (group != null && group.startsWith(prefix)) {
+                try {
+                    return Long.valueOf(group.substring(prefix.length()));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static int inboxPage(TaskInboxService inbox, NotificationService notifications) {
