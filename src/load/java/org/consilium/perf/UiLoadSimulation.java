@@ -280,6 +280,20 @@ public class UiLoadSimulation extends Simulation {
             int n = turn.merge(task[1], 1, Integer::sum) - 1;
             tasksOf.computeIfAbsent(candidates.get(n % candidates.size()), u -> new ArrayDeque<>()).add(task);
         }
+        // The tasks come ordered by proposal: rotate each queue by its own offset, so that the organisations do
+        // not all vote on the same proposal in the same second (the engine would then refuse all but one
+        // completion of the round's tasks, and the portal would ask the others to try again).
+        int i = 0;
+        for (Map<String, Object> rep : reps) {
+            Deque<String[]> queue = tasksOf.get((String) rep.get("username"));
+            if (queue != null && !queue.isEmpty()) {
+                int offset = (int) ((long) i * queue.size() / reps.size());
+                for (int k = 0; k < offset; k++) {
+                    queue.addLast(queue.pollFirst());
+                }
+            }
+            i++;
+        }
     }
 
     /** A CSV file of the load directory without its header line. */

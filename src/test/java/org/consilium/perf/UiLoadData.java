@@ -50,6 +50,10 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * UiLoadData [--schema=consilium_load] [--background=3000] [--proposals=250] [--reps-per-organisation=6]
  *            [--staff=25] [--out=target/load]
  * </pre>
+ * With {@code --background=0} (the CI smoke run) it registers a foundation, a hospital and three patient
+ * organisations of its own instead.
+ * <pre>
+ * </pre>
  */
 public final class UiLoadData {
 
@@ -129,6 +133,16 @@ public final class UiLoadData {
         SignIn.asAdministrator();
         try {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            // without a generated background (the CI smoke run): a small directory of our own
+            if (ofType(jdbc, OrganisationType.PATIENT_ORGANISATION).isEmpty()) {
+                if (members.foundation().isEmpty()) {
+                    members.registerOrganisation("Load Foundation", "NL", OrganisationType.FOUNDATION);
+                }
+                members.registerOrganisation("Load University Hospital", "NL", OrganisationType.HOSPITAL);
+                for (int o = 1; o <= 3; o++) {
+                    members.registerOrganisation("Load Patients " + o, "NL", OrganisationType.PATIENT_ORGANISATION);
+                }
+            }
             Map<Long, OrganisationSummary> organisations = new HashMap<>();
             members.activeOrganisations().forEach(o -> organisations.put(o.id(), o));
             List<OrganisationSummary> patients = ofType(jdbc, OrganisationType.PATIENT_ORGANISATION).stream()
