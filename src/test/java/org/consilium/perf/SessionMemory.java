@@ -35,7 +35,7 @@ import org.springframework.util.FileSystemUtils;
  * updates are confirmed as the client confirms them. The sessions then stay idle.
  *
  * <pre>
- * SessionMemory [--sessions=100,500] [--warmup=5] [--require-signed-in]
+ * SessionMemory [--sessions=100,500] [--warmup=5] [--require-signed-in] [--histogram] [--dump=file.hprof]
  *     the portal in this JVM (development mode, component tracker off), H2 with the demo users
  * SessionMemory --url=http://localhost:8081 --pid=PID --users=load.staff1,load.rep1-1 --password=...
  *     a portal already running (e.g. the production jar of bench/ui-load.sh), heap read with jcmd
@@ -90,6 +90,9 @@ public final class SessionMemory {
             long pid = Long.parseLong(options.get("pid"));
             SessionMemory memory = new SessionMemory(options.get("url"), List.of(options.get("users").split(",")),
                     options.get("password"), () -> jcmdUsedHeap(pid));
+            if (options.containsKey("histogram")) {
+                memory.histogramPid = pid;
+            }
             report(memory.run(warmup, counts), options.containsKey("require-signed-in"));
             return;
         }
@@ -98,8 +101,16 @@ public final class SessionMemory {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             SessionMemory memory = new SessionMemory("http://localhost:" + port, DEMO_USERS, "demo",
                     SessionMemory::usedHeapAfterFullGc);
+            if (options.containsKey("histogram")) {
+                memory.histogramPid = ProcessHandle.current().pid();
+            }
             System.out.printf("Portal in this JVM, max heap %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
             steps = memory.run(warmup, counts);
+            if (options.containsKey("dump")) {
+                // live objects only: a heap dump to look into what the sessions hold (e.g. with bench/hprof-strings.py)
+                ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                        .dumpHeap(options.get("dump"), true);
+            }
         }
         report(steps, options.containsKey("require-signed-in"));
     }
@@ -143,6 +154,7 @@ public final class SessionMemory {
     public List<Step> run(int warmup, int... counts) throws Exception {
         open(warmup);
         long base = usedHeapAfterFullGc.getAsLong();
+        Map<String, long[]> before = histogramPid == 0 ? null : histogram(histogramPid);
         int open = 0;
         List<Step> steps = new ArrayList<>();
         for (int count : counts) {
@@ -150,7 +162,34 @@ public final class SessionMemory {
             open = count;
             steps.add(new Step(count, base, usedHeapAfterFullGc.getAsLong(), signedIn));
         }
+        if (before != null) {
+            printGrowth(before, histogram(histogramPid), open);
+        }
         return steps;
+    }
+
+    /** With a pid, {@link #run} prints which classes grew, per session (jcmd GC.class_histogram before and after). */
+    long histogramPid;
+
+    /** Instances and bytes per class, after a full GC. */
+    static Map<String, long[]> histogram(long pid) throws IOException, InterruptedException {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(jcmd(pid, "GC.class_histogram"));
+        while (m.find()) {
+            classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return classes;
+    }
+
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int sessions) {
+        System.out.printf("Growth per session (%d sessions), by class:%n", sessions);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(40)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %10.1f objects %10.1f bytes  %s%n",
+                        (double) e.getValue()[0] / sessions, (double) e.getValue()[1] / sessions, e.getKey()));
     }
 
     /** Opens {@code n} signed-in sessions, four at a time; returns how many reached the landing view signed in. */
