@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The UI load test (docs/performance.md, "UI latency under simulated users"):
+#   1. builds the production jar and the load classes,
+#   2. prepares a fresh MariaDB schema (UiLoadData: generated background, simulated users, proposals under review),
+#   3. starts the portal (production jar, mysql profile) on it,
+#   4. runs the Gatling simulation at each user count (a fresh list of open vote tasks before each run),
+#   5. writes target/load/ui-latency.md (one table per run) and stops the portal.
+#
+# Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
+#   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
+#   PORTAL=jar (or classes: the development-mode classes, no production build; the CI smoke run) OUT=target/load
+#   MVN="mvn -B -o" WARMUP=10 (users of an unreported 30 s run
+#   first, so that the measured runs meet a warm JIT; 0 for none) JFR=(empty, or a run's user count to record a
+#   Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
+# MariaDB on 127.0.0.1:3306, root, empty password (as the MariaDB test suites).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+USERS="${USERS:-25 50 100}"
+DURATION="${DURATION:-120}"
+RAMP="${RAMP:-20}"
+PORT="${PORT:-8081}"
+SCHEMA="${SCHEMA:-consilium_load}"
+BACKGROUND="${BACKGROUND:-3000}"
+PROPOSALS="${PROPOSALS:-250}"
+HEAP="${HEAP:-1g}"
+BUILD="${BUILD:-yes}"
+PREPARE="${PREPARE:-yes}"
+JFR="${JFR:-}"
+WARMUP="${WARMUP:-10}"
+PORTAL="${PORTAL:-jar}"
+OUT="${OUT:-target/load}"
+MVN="${MVN:-mvn -B -o}"
+mkdir -p "$OUT"
+
+log() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+if [ "$BUILD" = yes ]; then
+  if [ "$PORTAL" = jar ]; then
+    log "production jar"
+    $MVN -q -Pproduction package -Dmaven.test.skip=true
+    cp target/consilium-*.jar "$OUT/consilium.jar"
+  fi
+  log "test and load classes (back to the development-mode build for the tests)"
+  $MVN -q -Pload test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+fi
+
+if [ "$PREPARE" = yes ]; then
+  log "preparing database $SCHEMA"
+  java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.consilium.perf.UiLoadData \
+    --schema="$SCHEMA" --background="$BACKGROUND" --proposals="$PROPOSALS" --out="$OUT" | tail -3
+fi
+
+PORTAL_PID=
+stop_portal() {
+  if [ -n "$PORTAL_PID" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
+    kill "$PORTAL_PID"
+    wait "$PORTAL_PID" 2>/dev/null || true
+  fi
+  PORTAL_PID=
+}
+trap stop_portal EXIT
+
+start_portal() { # $1: extra JVM options
+  log "starting the portal on port $PORT ($*)"
+  local main=(-jar "$OUT/consilium.jar")
+  if [ "$PORTAL" = classes ]; then
+    main=(-cp "target/classes:$(cat target/cp.txt)" org.consilium.ConsiliumApplication --vaadin.devmode.devTools.enabled=false)
+  fi
+  # shellcheck disable=SC2086
+  java -Xmx"$HEAP" $1 "${main[@]}" --spring.profiles.active=mysql --server.port="$PORT" \
+    "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$SCHEMA?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8" \
+    --spring.datasource.username=root --spring.datasource.password= \
+    --server.servlet.session.cookie.secure=false --consilium.attachments.directory="$OUT/attachments" \
+    --logging.file.name="$OUT/portal.log" --logging.threshold.console=WARN > "$OUT/portal.out" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://localhost:$PORT/login" && return 0
+    kill -0 "$PORTAL_PID" 2>/dev/null || { tail -30 "$OUT/portal.out"; return 1; }
+    sleep 1
+  done
+  echo "the portal did not start"; return 1
+}
+
+vote_tasks() {
+  mariadb --host=127.0.0.1 --user=root "$SCHEMA" -B < bench/vote-tasks.sql | tr '\t' ',' > "$OUT/tasks.csv"
+  echo "$(($(wc -l < "$OUT/tasks.csv") - 1)) open vote tasks"
+}
+
+: > "$OUT/ui-latency.md"
+failed=0
+gatling() { # users duration
+  $MVN -q -Pload gatling:test -Dload.users="$1" -Dload.duration="$2" -Dload.ramp="$RAMP" \
+    -Dload.baseUrl="http://localhost:$PORT" -Dload.dir="$PWD/$OUT" > "$OUT/gatling-$1.log" 2>&1
+}
+for n in $USERS; do
+  if [ "$n" = "$JFR" ]; then
+    stop_portal
+    start_portal "-XX:StartFlightRecording=filename=$OUT/portal-$n.jfr,settings=profile"
+  elif [ -z "$PORTAL_PID" ]; then
+    start_portal ""
+  fi
+  if [ "$WARMUP" != 0 ] && [ -z "${WARM:-}" ]; then
+    vote_tasks
+    log "warm-up: $WARMUP users, 30 s (not reported)"
+    gatling "$WARMUP" 30 || echo "the warm-up reported failed requests (see $OUT/gatling-$WARMUP.log)"
+    WARM=yes
+  fi
+  vote_tasks
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  log "Gatling, $n users, ramp $RAMP s, $DURATION s (load average: $load)"
+  status=0
+  gatling "$n" "$DURATION" || status=$?
+  run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
+  { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
+    python3 bench/gatling-table.py "$run"; } | tee -a "$OUT/ui-latency.md"
+  if [ "$status" != 0 ]; then
+    echo "Gatling reported failed requests (see $OUT/gatling-$n.log)"
+    failed=1
+  fi
+  if [ "$n" = "$JFR" ]; then
+    stop_portal
+    WARM=
+  fi
+done
+stop_portal
+log "tables in $OUT/ui-latency.md"
+exit "$failed"
