@@ -62,8 +62,7 @@ class StageStaysTest {
         MemberFixtures fixtures = new MemberFixtures(members);
         hospital = fixtures.organisation("Stays Hospital", OrganisationType.HOSPITAL);
         steps = new ProjectSteps(context, fixtures, Map.of("patients", "Stays Patients", "staff", "Stella Stayman",
-                "ethics", "Egon Staywell",
-                "representative", "Paula Staypat", "foundationSignatory", "Fiona Staysign"));
+                "ethics", "Egon Staywell", "representative", "Paula Staypat", "foundationSignatory", "Fiona Staysign"));
         applicant = fixtures.person("Ravi Staylong", hospital, Role.RESEARCHER);
         leadSignatory = fixtures.person("Lena Staysign", hospital, Role.SIGNATORY);
     }
