@@ -10,37 +10,33 @@ import java.util.stream.Collectors;
  */
 final class StageSql {
 
-    /** The stages reported (the {@link Stage}s), as an SQL list: a range on the period index for each. */
-    private static final String REPORTED = Arrays.stream(Stage.values()).map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", "));
-
     /**
-     * {@code (stage, proposal_id, seconds, left_at)}: per proposal and stage, the seconds of its stays that ended in
-     * [:from, :to), for the stages the condition chooses; read from the period index alone (V15).
+     * {@code (proposal_id, seconds, left_at)}: per proposal, the seconds of its stays in {@code :stage} that ended
+     * in [:from, :to); read from the period index alone (V15).
      */
-    private static String stayTotals(String stageCondition) {
-        return "SELECT stage, proposal_id, SUM(seconds) AS seconds, MAX(left_at) AS left_at FROM stage_stay"
-                + " WHERE " + stageCondition + " AND left_at >= :from AND left_at < :to GROUP BY stage, proposal_id";
+    static final String STAY_TOTALS = stayTotals(":stage");
+
+    private static String stayTotals(String stage) {
+        return "SELECT proposal_id, SUM(seconds) AS seconds, MAX(left_at) AS left_at FROM stage_stay"
+                + " WHERE stage = " + stage + " AND left_at >= :from AND left_at < :to GROUP BY proposal_id";
     }
 
-    /** The totals of one stage ({@code :stage}), for the list behind it. */
-    static final String STAY_TOTALS = stayTotals("stage = :stage");
-
     /**
-     * Per stage: how many proposals, and the one or two rows around the median and the 90th percentile
-     * (positions (n-1)·q + 1, rounded down and up), so that the percentiles can be interpolated from at most
-     * four rows a stage instead of reading every stay.
+     * Per stage reported (the {@link Stage}s; active projects' stays are not): how many proposals, and the one or
+     * two rows around the median and the 90th percentile (positions (n-1)·q + 1, rounded down and up), so that
+     * the percentiles can be interpolated from at most four rows a stage instead of reading every stay. One
+     * branch per stage: grouping and ranking all stages at once needed temporary tables too large for memory on
+     * MariaDB (1.6 s instead of 0.24 s at 100,000 proposals, docs/performance.md).
      */
-    static final String PERCENTILE_ROWS = """
-            SELECT stage, n, rn, seconds FROM (
-              SELECT stage, seconds,
-                     ROW_NUMBER() OVER (PARTITION BY stage ORDER BY seconds) AS rn,
-                     COUNT(*) OVER (PARTITION BY stage) AS n
+    static final String PERCENTILE_ROWS = Arrays.stream(Stage.values()).map(stage -> """
+            SELECT '%s' AS stage, n, rn, seconds FROM (
+              SELECT seconds, ROW_NUMBER() OVER (ORDER BY seconds) AS rn, COUNT(*) OVER () AS n
               FROM (%s) t
             ) ranked
             WHERE rn = FLOOR((n - 1) * 0.5) + 1 OR rn = CEILING((n - 1) * 0.5) + 1
                OR rn = FLOOR((n - 1) * 0.9) + 1 OR rn = CEILING((n - 1) * 0.9) + 1
-            ORDER BY stage, rn""".formatted(stayTotals("stage IN (" + REPORTED + ")"));
+            """.formatted(stage.name(), stayTotals("'" + stage.name() + "'")))
+            .collect(Collectors.joining("UNION ALL\n", "", "ORDER BY stage, rn"));
 
     /**
      * The stays of every proposal that has none yet, from its whole timeline, by the rules of {@link StageStays}

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,8 @@ import org.consilium.member.OrganisationSummary;
 import org.consilium.member.OrganisationType;
 import org.consilium.member.Role;
 import org.consilium.proposal.DiseaseArea;
+import org.consilium.proposal.ProposalEventKind;
+import org.consilium.proposal.TimelineRecorded;
 import org.consilium.register.ProjectSteps;
 import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
@@ -51,6 +58,8 @@ class StageStaysTest {
     TaskService tasks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StageStays stageStays;
 
     ProjectSteps steps;
     OrganisationSummary hospital;
@@ -111,6 +120,67 @@ class StageStaysTest {
         jdbc.update("DELETE FROM stage_stay WHERE proposal_id IN (?, ?, ?)", returned, closed, withdrawn);
         jdbc.update(StageSql.REBUILD);
         assertThat(stays(ids)).containsExactlyElementsOf(written);
+    }
+
+    /**
+     * Every kind of event, after every marker event (or none), then a closure: the same timeline written once
+     * through the listener, event by event, and once straight into the table and rebuilt, gives the same stays.
+     */
+    @Test
+    void the_listener_and_the_rebuild_apply_the_same_rules_to_every_kind_of_event() {
+        List<ProposalEventKind> before = new ArrayList<>();
+        before.add(null);
+        Arrays.stream(ProposalEventKind.values()).filter(k -> StageStays.stageOf(k, null) != null).forEach(before::add);
+        assertThat(before).hasSize(19);
+        Instant start = Instant.parse("2025-03-01T10:00:00.250Z");
+        Long applicantId = steps.personId(applicant);
+        List<Long> incremental = new ArrayList<>();
+        List<Long> rebuilt = new ArrayList<>();
+        for (ProposalEventKind first : before) {
+            for (ProposalEventKind kind : ProposalEventKind.values()) {
+                List<ProposalEventKind> kinds = new ArrayList<>();
+                if (first != null) {
+                    kinds.add(first);
+                }
+                kinds.add(kind);
+                kinds.add(ProposalEventKind.CLOSED);
+                Long listened = proposal(applicantId);
+                Long written = proposal(applicantId);
+                for (int i = 0; i < kinds.size(); i++) {
+                    // a day and a fraction of a second apart (whole seconds are cut, not rounded)
+                    Instant at = start.plus(Duration.ofDays(i)).plusMillis(700L * i);
+                    stageStays.recorded(new TimelineRecorded(listened, kinds.get(i), at));
+                    jdbc.update("INSERT INTO proposal_event (proposal_id, occurred_at, actor_name, kind) VALUES (?, ?, ?, ?)",
+                            written, LocalDateTime.ofInstant(at, ZoneOffset.UTC), "Stays test", kinds.get(i).name());
+                }
+                incremental.add(listened);
+                rebuilt.add(written);
+            }
+        }
+        jdbc.update(StageSql.REBUILD);
+        for (int i = 0; i < incremental.size(); i++) {
+            assertThat(staysOf(rebuilt.get(i))).as("timeline %d", i).isEqualTo(staysOf(incremental.get(i)));
+        }
+        // e.g. a resubmission after the ethics board's changes is back in review, after a return in the check
+        assertThat(jdbc.queryForList("SELECT stage FROM stage_stay WHERE proposal_id = ? ORDER BY entered_at",
+                String.class, incremental.get(before.indexOf(ProposalEventKind.CHANGES_REQUESTED)
+                        * ProposalEventKind.values().length + ProposalEventKind.RESUBMITTED.ordinal())))
+                .containsExactly("CHANGES_REQUESTED", "REVIEW");
+    }
+
+    private Long proposal(Long applicantId) {
+        jdbc.update("INSERT INTO proposal (status, applicant_id, title, lead_organisation_id, current_version,"
+                + " created_at, updated_at) VALUES ('SUBMITTED', ?, 'Stays', ?, 1, ?, ?)", applicantId,
+                hospital.id(), LocalDateTime.now(), LocalDateTime.now());
+        return jdbc.queryForObject("SELECT MAX(id) FROM proposal", Long.class);
+    }
+
+    /** A proposal's stays: stage, entered, left and seconds, in order. */
+    private List<List<Object>> staysOf(Long proposalId) {
+        return jdbc.query("SELECT stage, entered_at, left_at, seconds FROM stage_stay WHERE proposal_id = ?"
+                        + " ORDER BY entered_at, id",
+                (rs, i) -> Arrays.asList(rs.getString(1), rs.getObject(2, LocalDateTime.class),
+                        rs.getObject(3, LocalDateTime.class), rs.getObject(4, Long.class)), proposalId);
     }
 
     @Test
