@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The cockpit's reading of the proposal, timeline and agreement tables, in SQL: counts, percentiles and pages
+ * The cockpit's reading of the proposal, stay and agreement tables, in SQL: counts, percentiles and pages
  * are computed by the database, so that nothing reads a whole table into memory. A read model across
- * features: it never writes, and the features keep their own entities (see docs/architecture.md, "Cockpit").
+ * features: it never writes (the stays are {@link StageStays}'s), and the features keep their own entities
+ * (see docs/architecture.md, "Cockpit").
  */
 @Repository
 class CockpitQueries {
@@ -221,8 +222,8 @@ class CockpitQueries {
     private static final Map<String, String> STAY_ORDER = Map.of("reference", "p.reference", "title", "p.title",
             "days", "t.seconds", "left", "t.left_at");
 
-    private static final String STAY_SELECT = StageSql.STAY_TOTALS + "SELECT t.proposal_id, p.reference, p.title,"
-            + " t.seconds, t.left_at FROM stay_totals t JOIN proposal p ON p.id = t.proposal_id WHERE t.stage = :stage";
+    private static final String STAY_SELECT = "SELECT t.proposal_id, p.reference, p.title, t.seconds, t.left_at"
+            + " FROM (" + StageSql.STAY_TOTALS + ") t JOIN proposal p ON p.id = t.proposal_id";
 
     private static final RowMapper<StayLine> STAY = (rs, i) -> new StayLine(rs.getLong("proposal_id"),
             rs.getString("reference"), rs.getString("title"), rs.getLong("seconds"), instant(rs, "left_at"));
@@ -235,7 +236,7 @@ class CockpitQueries {
     }
 
     long countStays(StayFilter filter) {
-        return count(StageSql.STAY_TOTALS + "SELECT COUNT(*) FROM stay_totals WHERE stage = :stage", stayParams(filter));
+        return count("SELECT COUNT(*) FROM (" + StageSql.STAY_TOTALS + ") t", stayParams(filter));
     }
 
     void eachStay(StayFilter filter, String sortKey, boolean ascending, Consumer<StayLine> row) {

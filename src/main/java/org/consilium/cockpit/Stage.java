@@ -2,7 +2,7 @@ package org.consilium.cockpit;
 
 /**
  * A stage of a proposal's way through governance, as its timeline shows it: each stage starts with one of
- * the timeline's events and lasts until the next event that starts another (see {@link StageSql}).
+ * the timeline's events and lasts until the next event that starts another (see {@link StageStays}).
  */
 public enum Stage {
     /** Submitted (or resubmitted after a return), waiting for the governance office's completeness check. */

@@ -64,6 +64,18 @@ class ProposalEvent {
         this.reason = reason;
     }
 
+    Long proposalId() {
+        return proposal.getId();
+    }
+
+    ProposalEventKind kind() {
+        return kind;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
     TimelineEntry entry() {
         return new TimelineEntry(occurredAt, actorName, kind, versionNumber, reason);
     }

@@ -1,15 +1,21 @@
 package org.consilium.proposal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.consilium.audit.AuditTrail;
 import java.util.List;
 import org.consilium.member.MemberService;
 import org.consilium.member.Person;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Writes and reads a proposal's timeline; the actor is whoever is signed in, or the workflow itself. */
+/**
+ * Writes and reads a proposal's timeline; the actor is whoever is signed in, or the workflow itself. Each line
+ * written is published as {@link TimelineRecorded} in the same transaction (the cockpit keeps its stays in stages).
+ */
 @Component
 class ProposalTimeline {
 
@@ -20,10 +26,12 @@ class ProposalTimeline {
     private final MemberService members;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher publisher;
 
     ProposalTimeline(ProposalEventRepository events, CurrentUser currentUser, MemberService members, Clock clock,
-                     AuditTrail audit) {
+                     AuditTrail audit, ApplicationEventPublisher publisher) {
         this.audit = audit;
+        this.publisher = publisher;
         this.events = events;
         this.currentUser = currentUser;
         this.members = members;
@@ -34,15 +42,27 @@ class ProposalTimeline {
         ConsiliumUser user = currentUser.find().orElse(null);
         Person actor = user == null ? null : members.person(user.personId());
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        events.save(new ProposalEvent(proposal, clock.instant(), actor, user == null ? WORKFLOW : user.fullName(),
-                kind, version, why));
+        save(new ProposalEvent(proposal, now(), actor, user == null ? WORKFLOW : user.fullName(), kind, version, why));
         audit.record(kind.name(), "proposal", recordId(proposal),
                 kind.label() + (version == null || version == 0 ? "" : " (version " + version + ")"), why);
     }
 
     void recordAsWorkflow(Proposal proposal, ProposalEventKind kind, String reason) {
-        events.save(new ProposalEvent(proposal, clock.instant(), null, WORKFLOW, kind, null, reason));
+        save(new ProposalEvent(proposal, now(), null, WORKFLOW, kind, null, reason));
         audit.record(null, WORKFLOW, kind.name(), "proposal", recordId(proposal), kind.label(), reason);
+    }
+
+    private void save(ProposalEvent event) {
+        events.save(event);
+        publisher.publishEvent(new TimelineRecorded(event.proposalId(), event.kind(), event.occurredAt()));
+    }
+
+    /**
+     * The time as the database keeps it (microseconds, DATETIME(6)), so that what listeners derive from the event
+     * (a stay's length) is what the stored timeline gives.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Something the audit trail keeps but the timeline does not show, such as a download. */

@@ -138,6 +138,8 @@ public final class ProposalGenerator {
             rows.putAll(bulk.written());
         }
         rows.putAll(publishRegister(connection));
+        // the stays in stages the portal keeps as it writes a timeline, from the generated timelines at once
+        rows.put("stage_stay", org.consilium.cockpit.StayRebuild.run(connection));
         connection.commit();
         long bulkMillis = System.currentTimeMillis() - started;
         long processStart = System.currentTimeMillis();
