@@ -19,10 +19,7 @@ import org.consilium.security.ConsiliumUser;
 import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.ProposalLifecycle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -41,7 +38,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.devmode.devTools.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:administration;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class AdministrationBrowserIT {
+class AdministrationBrowserIT extends BrowserWalk {
 
     @LocalServerPort
     int port;
@@ -60,22 +57,6 @@ class AdministrationBrowserIT {
     @Autowired
     ManagementService management;
 
-    static Browser browser;
-
-    @AfterEach
-    void screenshotOnFailure(TestInfo info) {
-        if (browser != null) {
-            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void an_administrator_keeps_organisations_invites_a_person_and_watches_the_workflow() throws Exception {

@@ -15,10 +15,7 @@ import org.consilium.cockpit.CockpitFigures;
 import org.consilium.cockpit.CockpitService;
 import org.consilium.cockpit.ReportingPeriod;
 import org.consilium.proposal.ProposalStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.devmode.devTools.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:cockpit-browser;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class CockpitBrowserIT {
+class CockpitBrowserIT extends BrowserWalk {
 
     @LocalServerPort
     int port;
@@ -53,21 +50,6 @@ class CockpitBrowserIT {
     @Autowired
     Clock clock;
 
-    static Browser browser;
-
-    @AfterEach
-    void screenshotOnFailure(TestInfo info) {
-        if (browser != null) {
-            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void staff_read_the_cockpit_follow_a_figure_to_its_list_and_come_back() throws InterruptedException {

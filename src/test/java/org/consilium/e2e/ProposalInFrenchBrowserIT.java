@@ -16,10 +16,7 @@ import org.consilium.security.ConsiliumUser;
 import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.ProposalLifecycle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.devmode.devTools.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:proposal-french;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class ProposalInFrenchBrowserIT {
+class ProposalInFrenchBrowserIT extends BrowserWalk {
 
     @LocalServerPort
     int port;
@@ -51,21 +48,6 @@ class ProposalInFrenchBrowserIT {
     @Autowired
     TaskService tasks;
 
-    static Browser browser;
-
-    @AfterEach
-    void screenshotOnFailure(TestInfo info) {
-        if (browser != null) {
-            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_researcher_who_chose_french_drafts_and_reads_proposals_in_french() {

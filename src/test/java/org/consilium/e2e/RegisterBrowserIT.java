@@ -17,10 +17,7 @@ import org.consilium.member.Role;
 import org.consilium.proposal.DiseaseArea;
 import org.consilium.proposal.TeamMemberEntry;
 import org.consilium.register.ProjectSteps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +35,7 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.devmode.devTools.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:register-browser;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class RegisterBrowserIT {
+class RegisterBrowserIT extends BrowserWalk {
 
     @LocalServerPort
     int port;
@@ -47,22 +44,7 @@ class RegisterBrowserIT {
     @Autowired
     MemberService members;
 
-    static Browser browser;
     final List<String> personal = new ArrayList<>();
-
-    @AfterEach
-    void screenshotOnFailure(TestInfo info) {
-        if (browser != null) {
-            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_visitor_finds_approved_projects_and_reads_one_without_signing_in() {
