@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditTrail {
 
+    private static final String INSERT = "INSERT INTO audit_entry (seq, occurred_at, actor_id, actor_name, kind,"
+            + " record_type, record_id, summary, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private static final int SUMMARY_MAX = 1_000;
     private static final int REASON_MAX = 4_000;
 
@@ -74,15 +77,50 @@ public class AuditTrail {
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    entityManager.flush();
-                    append(List.of(entry));
-                }
-            });
+            batchOfThisTransaction().add(entry);
         } else {
             ownTransaction.executeWithoutResult(status -> append(List.of(entry)));
+        }
+    }
+
+    /**
+     * The entries this transaction has recorded so far, appended together just before it commits: the chain's
+     * head is locked, read and written once per transaction, however many entries it has. Found among the
+     * transaction's synchronizations, which Spring keeps per transaction (a REQUIRES_NEW one has its own).
+     */
+    private AppendBeforeCommit batchOfThisTransaction() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof AppendBeforeCommit batch && batch.trail() == this) {
+                return batch;
+            }
+        }
+        AppendBeforeCommit batch = new AppendBeforeCommit();
+        TransactionSynchronizationManager.registerSynchronization(batch);
+        return batch;
+    }
+
+    private final class AppendBeforeCommit implements TransactionSynchronization {
+        private final List<Pending> entries = new java.util.ArrayList<>();
+        private boolean appended;
+
+        AuditTrail trail() {
+            return AuditTrail.this;
+        }
+
+        void add(Pending entry) {
+            if (appended) {
+                // recorded while the transaction commits, after its batch went in: appended at once, still inside it
+                append(List.of(entry));
+            } else {
+                entries.add(entry);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            entityManager.flush();
+            append(entries);
+            appended = true;
         }
     }
 
@@ -98,15 +136,19 @@ public class AuditTrail {
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
         long seq = head.seq();
         String previous = head.hash();
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
         for (Pending e : entries) {
             seq++;
             String hash = AuditEntry.hashOf(seq, e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.recordType(),
                     e.recordId(), e.summary(), e.reason(), previous);
-            jdbc.update("INSERT INTO audit_entry (seq, occurred_at, actor_id, actor_name, kind, record_type, record_id,"
-                            + " summary, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    seq, LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actorId(), e.actorName(), e.kind(), e.recordType(),
-                    e.recordId(), e.summary(), e.reason(), previous, hash);
+            rows.add(new Object[] {seq, LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actorId(),
+                    e.actorName(), e.kind(), e.recordType(), e.recordId(), e.summary(), e.reason(), previous, hash});
             previous = hash;
+        }
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0));
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
         }
         jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, previous);
     }

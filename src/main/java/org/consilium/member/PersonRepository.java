@@ -21,6 +21,10 @@ interface PersonRepository extends JpaRepository<Person, Long> {
             + " and :role member of p.roles")
     java.util.Set<Long> findActiveIdsOfOrganisationWithRole(Long organisationId, Role role);
 
+    /** Id, language and time zone of each person, without the rest of their row. */
+    @Query("select p.id, p.language, p.timeZone from Person p where p.id in :ids")
+    java.util.List<Object[]> findPreferences(java.util.Collection<Long> ids);
+
     @Query("select p.id from Person p where p.username = :username")
     Optional<Long> findIdByUsername(String username);
 

@@ -40,6 +40,17 @@ public class PreferenceService {
                 .orElse(new Preferences(null, null));
     }
 
+    /** The same for many recipients at once (one query); those not found have no preference. */
+    public java.util.Map<Long, Preferences> of(java.util.Collection<Long> personIds) {
+        java.util.Map<Long, Preferences> chosen = new java.util.HashMap<>();
+        if (!personIds.isEmpty()) {
+            people.findPreferences(personIds).forEach(row ->
+                    chosen.put((Long) row[0], new Preferences((String) row[1], (String) row[2])));
+        }
+        personIds.forEach(id -> chosen.putIfAbsent(id, new Preferences(null, null)));
+        return chosen;
+    }
+
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void choose(String language, String timeZone) {

@@ -74,8 +74,9 @@ public class NotificationService {
         List<Long> recipients = personIds.stream().distinct().toList();
         Map<Long, String> addresses = outbox.enabled() ? members.emailAddresses(recipients) : Map.of();
         Instant now = clock.instant();
+        Map<Long, Preferences> preferred = preferences.of(recipients);
         for (Long id : recipients) {
-            Preferences chosen = preferences.of(id);
+            Preferences chosen = preferred.get(id);
             Locale locale = Translations.forCode(chosen.language());
             String message = words.apply(locale, zoneOf(chosen.timeZone()));
             notifications.save(new Notification(id, now, proposalId, message));

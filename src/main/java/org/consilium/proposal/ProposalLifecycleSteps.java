@@ -93,7 +93,11 @@ public class ProposalLifecycleSteps {
     }
 
     public String reference(Long proposalId) {
-        return find(proposalId).getReference();
+        java.util.List<String> found = proposals.findReferenceById(proposalId);
+        if (found.isEmpty()) {
+            throw new ProposalNotFound(proposalId);
+        }
+        return found.get(0);
     }
 
     public java.util.Optional<Long> proposalIdOf(String reference) {

@@ -30,6 +30,10 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
             + " p.applicant.id) from Proposal p where p.id in :ids")
     List<ProposalRow> findRows(Collection<Long> ids);
 
+    /** The reference alone (none before submission), without loading the proposal's texts. */
+    @Query("select p.reference from Proposal p where p.id = :id")
+    java.util.List<String> findReferenceById(Long id);
+
     @Query("select p.id from Proposal p where p.reference = :reference")
     Optional<Long> findIdByReference(String reference);
 }

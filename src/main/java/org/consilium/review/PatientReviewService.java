@@ -108,9 +108,7 @@ public class PatientReviewService implements ProposalReaders {
         if (text.length() > 4_000) {
             throw refused("review.refused.commentTooLong", "4000");
         }
-        if (votes.existsByVotingRoundIdAndOrganisationId(round.getId(), organisationId)) {
-            throw alreadyVoted();
-        }
+        // One vote per organisation is the database's unique key: a second one is refused here.
         try {
             votes.saveAndFlush(new Vote(round.getId(), organisationId, user.personId(), choice,
                     text.isEmpty() ? null : text, clock.instant()));

@@ -7,5 +7,4 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
 
     List<Vote> findByVotingRoundId(Long votingRoundId);
 
-    boolean existsByVotingRoundIdAndOrganisationId(Long votingRoundId, Long organisationId);
 }

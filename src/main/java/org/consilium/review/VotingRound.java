@@ -1,5 +1,6 @@
 package org.consilium.review;
 
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,6 +25,8 @@ class VotingRound {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** A natural id: read again in the same transaction, the round comes from the persistence context. */
+    @NaturalId
     @Column(name = "proposal_id", nullable = false, unique = true)
     private Long proposalId;
 

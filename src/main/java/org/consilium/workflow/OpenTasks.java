@@ -40,15 +40,45 @@ class OpenTasks {
     /**
      * The proposal a task is about: one query for the variable where the process keeps it. Asking the task's
      * execution instead walks up every scope in between, two statements per scope (a vote is four scopes deep).
+     * Remembered per task: a task never changes proposal, and its screen asks at each of its actions.
      */
     Long proposalId(Task task) {
-        return number(task, task.getProcessInstanceId(), ProposalLifecycle.PROPOSAL_ID);
+        return remembered(task, task.getProcessInstanceId(), ProposalLifecycle.PROPOSAL_ID);
     }
 
-    /** A numeric variable of the task's own execution, such as the organisation a vote is for; one query. */
+    /**
+     * A numeric variable of the task's own execution that is fixed when the task is created, such as the
+     * organisation a vote is for; one query, then remembered per task.
+     */
     Long localNumber(Task task, String name) {
-        return number(task, task.getExecutionId(), name);
+        return remembered(task, task.getExecutionId(), name);
     }
+
+    private Long remembered(Task task, String executionId, String name) {
+        Key key = new Key(task.getId(), name);
+        Long known = about.get(key);
+        if (known == null) {
+            // read outside the map's lock: two threads may both read it, and both read the same value
+            known = number(task, executionId, name);
+            about.put(key, known);
+        }
+        return known;
+    }
+
+    private record Key(String taskId, String variable) {
+    }
+
+    /**
+     * What tasks are about, by task id: set when the engine creates a task and never changed, so a value read
+     * once stays true (a task whose creation rolled back is never asked for again). The newest 20,000 are kept.
+     */
+    private final java.util.Map<Key, Long> about = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, Long> eldest) {
+                    return size() > 20_000;
+                }
+            });
 
     private Long number(Task task, String executionId, String name) {
         VariableInstance found = runtime.createVariableInstanceQuery().executionIdIn(executionId).variableName(name)

@@ -44,7 +44,8 @@ public class TaskNotifications {
                 recipients.addAll(peopleOf(link.getGroupId()));
             }
         }
-        Object proposalId = task.getVariable(ProposalLifecycle.PROPOSAL_ID);
+        // The process instance's own variables: loaded once per command, where the task's scope would be read anew
+        Object proposalId = task.getExecution().getProcessInstance().getVariableLocal(ProposalLifecycle.PROPOSAL_ID);
         // The step's name in each recipient's language (the BPMN's name where the step has no translation).
         NotificationText step = NotificationText.messageOr("notification.task." + task.getTaskDefinitionKey(),
                 task.getName());

@@ -56,6 +56,12 @@ public final class SqlCounter {
     /** What one thread executed while recording, in order. */
     public static final class Recording {
         private final List<Executed> statements = new ArrayList<>();
+        /** The statements and, in between, the connection's transaction calls (commit, setAutoCommit, …). */
+        private final List<Executed> log = new ArrayList<>();
+
+        public List<Executed> log() {
+            return log;
+        }
 
         public int count() {
             return statements.size();
@@ -67,6 +73,9 @@ public final class SqlCounter {
     }
 
     private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
+
+    private static final java.util.Set<String> TRANSACTION_CALLS = java.util.Set.of("commit", "rollback",
+            "setAutoCommit", "setReadOnly", "setTransactionIsolation");
 
     private SqlCounter() {
     }
@@ -121,7 +130,13 @@ public final class SqlCounter {
             }
             if (recording != null && name.startsWith("execute")) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
-                recording.statements.add(new Executed(sql, new ArrayList<>(bound.values()), System.nanoTime() - start));
+                Executed executed = new Executed(sql, new ArrayList<>(bound.values()), System.nanoTime() - start);
+                recording.statements.add(executed);
+                recording.log.add(executed);
+            }
+            if (recording != null && target instanceof Connection && TRANSACTION_CALLS.contains(name)) {
+                recording.log.add(new Executed("-- Connection." + name + (args == null ? "()" : List.of(args)),
+                        List.of(), System.nanoTime() - start));
             }
             if (name.equals("clearParameters")) {
                 bound.clear();

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(Suites.MariaDb.class)
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "vaadin.devmode.devTools.enabled=false"})
 @ActiveProfiles("mysql")
-@Import(PdfTimer.class)
+@Import(TimedApart.class)
 class LifecycleBenchmarkMariaDbIT {
 
     static final String SCHEMA = "consilium_lifecycle_smoke";
@@ -65,10 +65,13 @@ class LifecycleBenchmarkMariaDbIT {
             assertThat(run.pdfs().get("renderAgreement").count()).as("one agreement per lifecycle").isEqualTo(3);
             assertThat(run.pdfs().get("renderSignaturePage").count()).as("one signature page per lifecycle")
                     .isEqualTo(3);
+            assertThat(run.passwordChecks().count()).as("two signers re-enter their password per lifecycle")
+                    .isEqualTo(3L * 2);
             assertThat(run.steps()).containsKeys("submit", "completeness check", "vote (open, declare, cast)",
                     "ethics review", "agreement: generate (PDF)", "lead signature");
             assertThat(run.steps().get("vote (open, declare, cast)").calls()).isEqualTo(3L * 9);
         });
-        assertThat(LifecycleBenchmark.table(report)).contains("portal / bare");
+        assertThat(LifecycleBenchmark.table(report)).contains("portal / bare",
+                "portal / bare without PDF and password-check time");
     }
 }
