@@ -62,11 +62,12 @@ public class GovernanceTaskService {
 
     private OpenVote vote(String taskId) {
         Task task = openTasks.open(taskId, ProposalLifecycle.CAST_VOTE_TASK);
-        Long organisationId = openTasks.localNumber(task, "organisationId");
+        long[] about = openTasks.proposalIdAnd(task, "organisationId");
+        Long organisationId = about[1];
         if (!organisationId.equals(currentUser.require().organisationId())) {
             throw new TaskGone();
         }
-        return new OpenVote(task.getId(), openTasks.proposalId(task), organisationId);
+        return new OpenVote(task.getId(), about[0], organisationId);
     }
 
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")

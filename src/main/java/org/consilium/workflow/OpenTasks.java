@@ -65,6 +65,31 @@ class OpenTasks {
         return known;
     }
 
+    /**
+     * The proposal of a task and a variable of its own execution, with one query for both where a task screen
+     * needs both (a vote: its proposal and its organisation); then remembered as {@link #proposalId} does.
+     */
+    long[] proposalIdAnd(Task task, String localName) {
+        Long proposalId = about.get(new Key(task.getId(), ProposalLifecycle.PROPOSAL_ID));
+        Long local = about.get(new Key(task.getId(), localName));
+        if (proposalId == null || local == null) {
+            for (VariableInstance v : runtime.createVariableInstanceQuery()
+                    .executionIdIn(task.getExecutionId(), task.getProcessInstanceId())
+                    .variableNameIn(ProposalLifecycle.PROPOSAL_ID, localName).list()) {
+                if (v.getName().equals(localName) && v.getExecutionId().equals(task.getExecutionId())) {
+                    about.put(new Key(task.getId(), localName), ((Number) v.getValue()).longValue());
+                } else if (v.getName().equals(ProposalLifecycle.PROPOSAL_ID)
+                        && v.getExecutionId().equals(task.getProcessInstanceId())) {
+                    about.put(new Key(task.getId(), ProposalLifecycle.PROPOSAL_ID), ((Number) v.getValue()).longValue());
+                }
+            }
+            // anything not where expected: the lookups one by one, with their fallback through the scopes
+            proposalId = proposalId(task);
+            local = localNumber(task, localName);
+        }
+        return new long[] {proposalId, local};
+    }
+
     private record Key(String taskId, String variable) {
     }
 
