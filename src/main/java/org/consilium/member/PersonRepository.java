@@ -21,6 +21,11 @@ interface PersonRepository extends JpaRepository<Person, Long> {
             + " and :role member of p.roles")
     java.util.Set<Long> findActiveIdsOfOrganisationWithRole(Long organisationId, Role role);
 
+    /** Organisation and id of the active people of these organisations who hold a role. */
+    @Query("select p.organisation.id, p.id from Person p where p.active = true and p.organisation.id in :organisationIds"
+            + " and :role member of p.roles")
+    java.util.List<Object[]> findActiveIdsOfOrganisationsWithRole(java.util.Collection<Long> organisationIds, Role role);
+
     /** Id, language and time zone of each person, without the rest of their row. */
     @Query("select p.id, p.language, p.timeZone from Person p where p.id in :ids")
     java.util.List<Object[]> findPreferences(java.util.Collection<Long> ids);

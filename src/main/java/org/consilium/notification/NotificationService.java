@@ -62,19 +62,36 @@ public class NotificationService {
         deliver(personIds, proposalId, (locale, zone) -> write(text, locale, zone));
     }
 
+    /** One notification to some people about a proposal, for {@link #notify(List)}. */
+    public record Delivery(Collection<Long> personIds, Long proposalId, NotificationText text) {
+    }
+
+    /** Several at once: the recipients' preferences are read with one query for all of them. */
+    public void notify(List<Delivery> deliveries) {
+        Map<Long, Preferences> preferred = preferences.of(deliveries.stream()
+                .flatMap(d -> d.personIds().stream()).collect(java.util.stream.Collectors.toSet()));
+        deliveries.forEach(d -> deliver(d.personIds(), d.proposalId(), (locale, zone) -> write(d.text(), locale, zone),
+                preferred));
+    }
+
     /** The same with words that need no translation (the e-mail around them is still in each one's language). */
     public void notify(Collection<Long> personIds, Long proposalId, String message) {
         deliver(personIds, proposalId, (locale, zone) -> message);
     }
 
     private void deliver(Collection<Long> personIds, Long proposalId, BiFunction<Locale, ZoneId, String> words) {
+        deliver(personIds, proposalId, words, null);
+    }
+
+    private void deliver(Collection<Long> personIds, Long proposalId, BiFunction<Locale, ZoneId, String> words,
+                         Map<Long, Preferences> known) {
         if (personIds.isEmpty()) {
             return;
         }
         List<Long> recipients = personIds.stream().distinct().toList();
         Map<Long, String> addresses = outbox.enabled() ? members.emailAddresses(recipients) : Map.of();
         Instant now = clock.instant();
-        Map<Long, Preferences> preferred = preferences.of(recipients);
+        Map<Long, Preferences> preferred = known != null ? known : preferences.of(recipients);
         for (Long id : recipients) {
             Preferences chosen = preferred.get(id);
             Locale locale = Translations.forCode(chosen.language());

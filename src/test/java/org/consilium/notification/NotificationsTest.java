@@ -177,4 +177,51 @@ class NotificationsTest {
         assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(english + "@test.example | Consilium: New task:"
                 + " Check completeness — " + reference + ", due ").contains(" UTC | ").endsWith("Open Consilium to see more."));
     }
+    /**
+     * Accepting a proposal opens the voting round: one vote task per patient organisation and the ethics review,
+     * told together as the transaction commits. Each organisation's representatives hear of their own task only,
+     * each in their own language; a member of the organisation who is not a representative hears nothing.
+     */
+    @Test
+    void a_new_voting_round_tells_each_organisations_representatives_of_their_own_task() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary hospital = fixtures.organisation("Round Hospital", OrganisationType.HOSPITAL);
+        OrganisationSummary foundation = fixtures.organisation("Round Foundation", OrganisationType.FOUNDATION);
+        OrganisationSummary patientsA = fixtures.organisation("Round Patients A", OrganisationType.PATIENT_ORGANISATION);
+        OrganisationSummary patientsB = fixtures.organisation("Round Patients B", OrganisationType.PATIENT_ORGANISATION);
+        String applicant = fixtures.person("Rita Round", hospital, Role.RESEARCHER);
+        String staff = fixtures.person("Stan Round", foundation, Role.STAFF);
+        String repA1 = fixtures.person("Ann A-One", patientsA, Role.PATIENT_REPRESENTATIVE);
+        String repA2 = fixtures.person("Aline A-Deux", patientsA, Role.PATIENT_REPRESENTATIVE);
+        String repB = fixtures.person("Bob B", patientsB, Role.PATIENT_REPRESENTATIVE);
+        String memberOfB = fixtures.person("Bea B-Researcher", patientsB, Role.RESEARCHER);
+        SignIn signIn = new SignIn(users);
+        signIn.as(repA2);
+        preferences.choose("fr", null);
+
+        signIn.as(applicant);
+        Long id = proposals.createDraft();
+        ConsiliumUser me = (ConsiliumUser) users.loadUserByUsername(applicant);
+        var content = ProposalContents.complete(hospital,
+                new PersonSummary(me.personId(), me.fullName(), me.organisationId(), me.organisationName()));
+        proposals.saveDraft(id, proposals.openDraft(id).lockVersion(), content);
+        String reference = proposals.submit(id, proposals.openDraft(id).lockVersion(), content).reference();
+        signIn.as(staff);
+        String check = inbox.myTasks(0, 1000).stream().filter(t -> reference.equals(t.reference())).findFirst()
+                .orElseThrow().taskId();
+        governance.checkCompleteness(check, CompletenessDecision.ACCEPT, null);
+
+        for (String representative : List.of(repA1, repB)) {
+            signIn.as(representative);
+            assertThat(notifications.latest(50)).filteredOn(n -> id.equals(n.proposalId()))
+                    .extracting(NotificationItem::message).singleElement().asString()
+                    .startsWith("New task: Declare conflicts and vote — " + reference + ", due ");
+        }
+        signIn.as(repA2);
+        assertThat(notifications.latest(50)).filteredOn(n -> id.equals(n.proposalId()))
+                .extracting(NotificationItem::message).singleElement().asString()
+                .startsWith("Nouvelle tâche\u00a0: ");
+        signIn.as(memberOfB);
+        assertThat(notifications.latest(50)).filteredOn(n -> id.equals(n.proposalId())).isEmpty();
+    }
 }

@@ -2077,6 +2077,7 @@ class AccessMatrixTest {
             "member.emailAddresses", "e-mail delivery of notifications",
             "member.activePeopleWithRole", "recipients of notifications (services and the engine)",
             "member.activePeopleOfOrganisationWithRole", "recipients of notifications (services and the engine)",
+            "member.activePeopleOfOrganisationsWithRole", "recipients of the engine's new tasks, several groups at once",
             "member.personIdOf", "recipients of notifications (the engine)",
             "member.organisationNames", "organisation names for records the caller already checked",
             "member.activePatientOrganisationIds", "the organisations of a new voting round (the engine)",
