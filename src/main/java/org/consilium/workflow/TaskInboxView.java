@@ -67,7 +67,8 @@ class TaskInboxView extends Div implements HasDynamicTitle {
      * template for every row, no component per row: a session keeps no button, listener or state node for each task.
      */
     private LitRenderer<InboxTask> claimOrRelease(TaskInboxService inbox, Grid<InboxTask> grid, String me) {
-        // The button sits in a clickable row: its click must not also open the task (the grid's item click).
+        // The button sits in a clickable row: its click must not also open the task. Vaadin's grid connector already
+        // sends no item click for a click on a focusable element such as a button; stopping the event keeps it so.
         return LitRenderer.<InboxTask>of("""
                         ${item.label ? html`<vaadin-button class="claim-release" theme="small tertiary"
                             @click=${e => { e.stopPropagation(); act(); }}>${item.label}</vaadin-button>` : ''}""")
