@@ -75,6 +75,9 @@ class TaskInboxView extends Div implements HasDynamicTitle {
                 .withProperty("label", task -> canClaimOrRelease(task, me)
                         ? getTranslation(task.heldBy(me) ? "workflow.inbox.release" : "workflow.inbox.claim") : null)
                 .withFunction("act", task -> {
+                    if (!canClaimOrRelease(task, me)) {
+                        return; // a row without the button: only a crafted request calls this (the service checks as well)
+                    }
                     try {
                         if (task.heldBy(me)) {
                             inbox.release(task.taskId());
