@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -51,7 +50,7 @@ class MyProposalsView extends Div implements HasDynamicTitle {
                 .setWidth("10em").setFlexGrow(1);
         grid.addColumn(r -> r.acronym() == null ? "" : r.acronym()).setHeader(getTranslation("proposal.column.acronym")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader(getTranslation("proposal.column.status"))
+        grid.addColumn(StatusBadge.renderer(ProposalRow::status)).setHeader(getTranslation("proposal.column.status"))
                 .setKey("status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> Formats.dateTime(r.updatedAt())).setHeader(getTranslation("proposal.column.updatedAt")).setKey("updatedAt")
                 .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);

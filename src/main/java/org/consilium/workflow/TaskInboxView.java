@@ -10,8 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import org.consilium.security.CurrentUser;
 import org.consilium.ui.Formats;
 import org.consilium.ui.Problems;
@@ -43,7 +42,7 @@ class TaskInboxView extends Div implements HasDynamicTitle {
         grid.addColumn(t -> t.assignee() == null ? getTranslation("workflow.inbox.openToGroup")
                         : t.heldBy(me) ? getTranslation("workflow.inbox.you") : t.assignee())
                 .setHeader(getTranslation("workflow.column.heldBy")).setWidth("7em").setFlexGrow(1);
-        grid.addComponentColumn(t -> claimOrRelease(inbox, grid, t, me)).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(claimOrRelease(inbox, grid, me)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
         grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) inbox.countMyTasks());
@@ -63,27 +62,37 @@ class TaskInboxView extends Div implements HasDynamicTitle {
         return getTranslation("workflow.inbox.title");
     }
 
-    /** Claim a task offered to the group, or give back one you hold (not those assigned to you by the process). */
-    private Button claimOrRelease(TaskInboxService inbox, Grid<InboxTask> grid, InboxTask task, String me) {
-        boolean mine = task.heldBy(me);
-        String label = mine ? getTranslation("workflow.inbox.release") : getTranslation("workflow.inbox.claim");
-        Button button = new Button(label, e -> {
-            try {
-                if (mine) {
-                    inbox.release(task.taskId());
-                } else {
-                    inbox.claim(task.taskId());
-                }
-            } catch (TaskGone gone) {
-                Problems.show(getTranslation("workflow.taskGone.message"));
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        button.setVisible(!ProposalLifecycle.PERSONAL_STEPS.contains(task.stepKey())
-                && (task.assignee() == null || mine));
-        // the button sits in a clickable row: its click must not also open the task
-        button.getElement().executeJs("this.addEventListener('click', e => e.stopPropagation())");
-        return button;
+    /**
+     * Claim a task offered to the group, or give back one you hold (not those assigned to you by the process). One
+     * template for every row, no component per row: a session keeps no button, listener or state node for each task.
+     */
+    private LitRenderer<InboxTask> claimOrRelease(TaskInboxService inbox, Grid<InboxTask> grid, String me) {
+        // The button sits in a clickable row: its click must not also open the task. Vaadin's grid connector already
+        // sends no item click for a click on a focusable element such as a button; stopping the event keeps it so.
+        return LitRenderer.<InboxTask>of("""
+                        ${item.label ? html`<vaadin-button class="claim-release" theme="small tertiary"
+                            @click=${e => { e.stopPropagation(); act(); }}>${item.label}</vaadin-button>` : ''}""")
+                .withProperty("label", task -> canClaimOrRelease(task, me)
+                        ? getTranslation(task.heldBy(me) ? "workflow.inbox.release" : "workflow.inbox.claim") : null)
+                .withFunction("act", task -> {
+                    if (!canClaimOrRelease(task, me)) {
+                        return; // a row without the button: only a crafted request calls this (the service checks as well)
+                    }
+                    try {
+                        if (task.heldBy(me)) {
+                            inbox.release(task.taskId());
+                        } else {
+                            inbox.claim(task.taskId());
+                        }
+                    } catch (TaskGone gone) {
+                        Problems.show(getTranslation("workflow.taskGone.message"));
+                    }
+                    grid.getDataProvider().refreshAll();
+                });
+    }
+
+    /** Not for the steps the process gives one person, nor for a task someone else holds. */
+    static boolean canClaimOrRelease(InboxTask task, String me) {
+        return !ProposalLifecycle.PERSONAL_STEPS.contains(task.stepKey()) && (task.assignee() == null || task.heldBy(me));
     }
 }
