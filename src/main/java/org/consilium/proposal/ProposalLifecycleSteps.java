@@ -93,11 +93,46 @@ public class ProposalLifecycleSteps {
     }
 
     public String reference(Long proposalId) {
+        String known = references.get(proposalId);
+        if (known != null) {
+            return known;
+        }
         java.util.List<String> found = proposals.findReferenceById(proposalId);
         if (found.isEmpty()) {
             throw new ProposalNotFound(proposalId);
         }
-        return found.get(0);
+        String reference = found.get(0);
+        if (reference != null) {
+            // kept once committed: a submission that rolls back gives its reference back
+            afterCommit(() -> references.put(proposalId, reference));
+        }
+        return reference;
+    }
+
+    /**
+     * References already given, by proposal: a proposal takes its reference once, at its first submission, and
+     * keeps it. Audit entries and timelines ask for it at every step; the newest 20,000 are kept.
+     */
+    private final java.util.Map<Long, String> references = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, String> eldest) {
+                    return size() > 20_000;
+                }
+            });
+
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
     }
 
     public java.util.Optional<Long> proposalIdOf(String reference) {
