@@ -120,7 +120,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 from.getValue().toString(), CockpitLinks.TO, to.getValue().toString())));
     }
 
-    private void show(CockpitFigures figures) {
+    void show(CockpitFigures figures) {
         asOf.setText(getTranslation("cockpit.asOf", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss z", getLocale())
                 .withZone(UserZone.current()).format(figures.asOf()), cockpit.keptFor().toSeconds()));
         content.removeAll();
