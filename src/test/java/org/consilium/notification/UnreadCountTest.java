@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.consilium.member.MemberService;
 import org.consilium.member.PreferenceService;
@@ -23,6 +26,7 @@ import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.context.MessageSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -63,7 +67,20 @@ class UnreadCountTest {
 
     final NotificationRepository repository = mock(NotificationRepository.class);
     final CurrentUser currentUser = mock(CurrentUser.class);
-    final PreferenceService preferences = mock(PreferenceService.class);
+    /** No one chose a language or zone: {@code of(id)} answers that, and so does {@code of(ids)} for each id. */
+    final PreferenceService preferences = mock(PreferenceService.class, invocation -> {
+        Class<?> type = invocation.getMethod().getReturnType();
+        if (type == Preferences.class) {
+            return new Preferences(null, null);
+        }
+        if (Map.class.isAssignableFrom(type) && invocation.getArguments().length == 1
+                && invocation.getArgument(0) instanceof Collection<?> ids) {
+            Map<Object, Preferences> each = new HashMap<>();
+            ids.forEach(id -> each.put(id, new Preferences(null, null)));
+            return each;
+        }
+        return Mockito.RETURNS_DEFAULTS.answer(invocation);
+    });
     final MailOutbox outbox = mock(MailOutbox.class);
     final MovingClock clock = new MovingClock();
     final NotificationService service = new NotificationService(repository, mock(MemberService.class), preferences,
@@ -77,7 +94,6 @@ class UnreadCountTest {
         when(user.personId()).thenReturn(ME);
         when(currentUser.require()).thenReturn(user);
         when(repository.countByPersonIdAndReadAtIsNull(ME)).thenAnswer(i -> inDatabase.get());
-        when(preferences.of(any())).thenReturn(new Preferences(null, null));
     }
 
     @Test
