@@ -4,7 +4,8 @@
 #   2. prepares a fresh MariaDB schema (UiLoadData: generated background, simulated users, proposals under review),
 #   3. starts the portal (production jar, mysql profile) on it,
 #   4. runs the Gatling simulation at each user count (a fresh list of open vote tasks before each run),
-#   5. writes target/load/ui-latency.md (one table per run) and stops the portal.
+#   5. writes target/load/ui-latency.md (one table per run, with the CPU seconds the portal, MariaDB, Gatling and
+#      everything else on the machine used during the run) and stops the portal.
 #
 # Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
 #   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
@@ -12,6 +13,7 @@
 #   MVN="mvn -B -o" WARMUP=10 (users of an unreported 30 s run
 #   first, so that the measured runs meet a warm JIT; 0 for none) JFR=(empty, or a run's user count to record a
 #   Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
+#   PORTAL_ARGS= (more arguments of the portal, e.g. --spring.datasource.hikari.maximum-pool-size=20)
 # MariaDB on 127.0.0.1:3306, root, empty password (as the MariaDB test suites).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,7 @@ PREPARE="${PREPARE:-yes}"
 JFR="${JFR:-}"
 WARMUP="${WARMUP:-10}"
 PORTAL="${PORTAL:-jar}"
+PORTAL_ARGS="${PORTAL_ARGS:-}"
 OUT="${OUT:-target/load}"
 MVN="${MVN:-mvn -B -o}"
 mkdir -p "$OUT"
@@ -62,7 +65,7 @@ stop_portal() {
 trap stop_portal EXIT
 
 start_portal() { # $1: extra JVM options
-  log "starting the portal on port $PORT ($*)"
+  log "starting the portal on port $PORT ($* $PORTAL_ARGS)"
   local main=(-jar "$OUT/consilium.jar")
   if [ "$PORTAL" = classes ]; then
     main=(-cp "target/classes:$(cat target/cp.txt)" org.consilium.ConsiliumApplication --vaadin.devmode.devTools.enabled=false)
@@ -72,7 +75,7 @@ start_portal() { # $1: extra JVM options
     "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$SCHEMA?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8" \
     --spring.datasource.username=root --spring.datasource.password= \
     --server.servlet.session.cookie.secure=false --consilium.attachments.directory="$OUT/attachments" \
-    --logging.file.name="$OUT/portal.log" --logging.threshold.console=WARN > "$OUT/portal.out" 2>&1 &
+    --logging.file.name="$OUT/portal.log" --logging.threshold.console=WARN $PORTAL_ARGS > "$OUT/portal.out" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://localhost:$PORT/login" && return 0
@@ -93,6 +96,27 @@ gatling() { # users duration
   $MVN -q -Pload gatling:test -Dload.users="$1" -Dload.duration="$2" -Dload.ramp="$RAMP" \
     -Dload.baseUrl="http://localhost:$PORT" -Dload.dir="$PWD/$OUT" > "$OUT/gatling-$1.log" 2>&1
 }
+
+# CPU seconds (user + system) so far: of a process (/proc/<pid>/stat), of the whole machine (/proc/stat, all but
+# idle and iowait), and of this shell's finished children (bash's `times`: Maven and the Gatling JVM it forked).
+TICKS="$(getconf CLK_TCK)"
+cpu_of() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk -v t="$TICKS" '{sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t}' "/proc/$1/stat" || echo 0; }
+cpu_all() { awk -v t="$TICKS" '/^cpu / {printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / t}' /proc/stat; }
+# `times` must run in this shell (a subshell starts from zero): cpu_snapshot's caller writes it to $OUT/times.txt.
+cpu_children() { tail -1 "$OUT/times.txt" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+cpu_snapshot() { echo "$(cpu_of "$PORTAL_PID") $(cpu_of "$(pidof mariadbd mysqld | cut -d' ' -f1)") $(cpu_children) $(cpu_all) $(date +%s.%N)"; }
+cpu_table() { # before after
+  read -r p0 m0 g0 a0 t0 <<< "$1"; read -r p1 m1 g1 a1 t1 <<< "$2"
+  awk -v p="$p1" -v p0="$p0" -v m="$m1" -v m0="$m0" -v g="$g1" -v g0="$g0" -v a="$a1" -v a0="$a0" -v w="$t1" \
+      -v w0="$t0" -v n="$(nproc)" 'BEGIN { p -= p0; m -= m0; g -= g0; a -= a0; w -= w0
+    printf "\nCPU during the run (%.0f s of wall time, %d cores = %.0f CPU s available):\n\n", w, n, w * n
+    print "| process | CPU s | share of the cores |"; print "|---|---:|---:|"
+    printf "| portal (JVM) | %.1f | %.0f %% |\n", p, 100 * p / (w * n)
+    printf "| MariaDB | %.1f | %.0f %% |\n", m, 100 * m / (w * n)
+    printf "| Gatling (Maven + its JVM) | %.1f | %.0f %% |\n", g, 100 * g / (w * n)
+    printf "| everything else (other jobs on the machine) | %.1f | %.0f %% |\n", a - p - m - g, 100 * (a - p - m - g) / (w * n)
+    printf "| whole machine | %.1f | %.0f %% |\n", a, 100 * a / (w * n) }'
+}
 for n in $USERS; do
   if [ "$n" = "$JFR" ]; then
     stop_portal
@@ -110,10 +134,12 @@ for n in $USERS; do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   log "Gatling, $n users, ramp $RAMP s, $DURATION s (load average: $load)"
   status=0
+  times > "$OUT/times.txt"; before="$(cpu_snapshot)"
   gatling "$n" "$DURATION" || status=$?
+  times > "$OUT/times.txt"; after="$(cpu_snapshot)"
   run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
   { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 bench/gatling-table.py "$run"; } | tee -a "$OUT/ui-latency.md"
+    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; } | tee -a "$OUT/ui-latency.md"
   if [ "$status" != 0 ]; then
     echo "Gatling reported failed requests (see $OUT/gatling-$n.log)"
     failed=1

@@ -24,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ import org.consilium.ui.UserZone;
 /**
  * The governance office's cockpit: where the proposals stand, which tasks are late, how long each stage takes
  * over a period (last twelve months unless chosen), and which agreements wait for signatures or expire soon.
- * Every number links to the list behind it; every chart has its figures in a table beside it.
+ * Every number links to the list behind it; every chart has its figures in a table beside it. The figures are shared
+ * by all staff for a few seconds ({@link RecentFigures}); the page says when they were computed.
  */
 @Route("cockpit")
 @Menu(title = "Cockpit", order = 2, icon = "DASHBOARD")
@@ -52,14 +54,15 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final String MEDIAN_COLOUR = "#1f5fa8";
     static final String P90_COLOUR = "#8fb4e3";
 
-    private final CockpitService cockpit;
+    private final RecentFigures cockpit;
     private final Clock clock;
     private final DatePicker from = DatePickers.localized(new DatePicker());
     private final DatePicker to = DatePickers.localized(new DatePicker());
     private final Div content = new Div();
+    private final Paragraph asOf = new Paragraph();
     private boolean updating;
 
-    CockpitView(CockpitService cockpit, Clock clock) {
+    CockpitView(RecentFigures cockpit, Clock clock) {
         this.cockpit = cockpit;
         this.clock = clock;
         addClassName("page");
@@ -73,7 +76,9 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         content.setId("cockpit-content");
         content.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(30rem, 1fr))")
                 .set("gap", "var(--lumo-space-l)").set("align-items", "start");
-        add(new H2(getTranslation("cockpit.title")), content);
+        asOf.setId("cockpit-as-of");
+        asOf.addClassName("cockpit-note");
+        add(new H2(getTranslation("cockpit.title")), asOf, content);
     }
 
     @Override
@@ -115,7 +120,9 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 from.getValue().toString(), CockpitLinks.TO, to.getValue().toString())));
     }
 
-    private void show(CockpitFigures figures) {
+    void show(CockpitFigures figures) {
+        asOf.setText(getTranslation("cockpit.asOf", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss z", getLocale())
+                .withZone(UserZone.current()).format(figures.asOf()), cockpit.keptFor().toSeconds()));
         content.removeAll();
         content.add(proposalsSection(figures), tasksSection(figures), stagesSection(figures),
                 agreementsSection(figures));

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.consilium.member.MemberService;
 import org.consilium.member.PreferenceService;
@@ -20,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,6 +36,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * chose none). The words are written when the notification is created and stored as text: the bell shows exactly
  * what the e-mail said, a notification needs no other feature's code to be read later, and it reads as it did on
  * the day (like an e-mail, an older notification keeps the language its reader had then).
+ *
+ * <p>The bell asks for its reader's unread count on every navigation. The count is kept in memory per person and
+ * forgotten when it changes: after the transaction that delivers a notification to them commits, and when they mark
+ * theirs read; it is also read again after {@link #UNREAD_KEPT_FOR} at the latest. So a navigation asks the database
+ * only after a change (docs/performance.md, "UI latency under simulated users"). This assumes one portal process
+ * writes the notifications, as deployed.
  */
 @Service
 @Transactional
@@ -45,6 +54,19 @@ public class NotificationService {
     private final MailOutbox outbox;
     private final MessageSource messages;
     private final Clock clock;
+
+    /** How long an unread count is kept at most, even if nothing said it changed. */
+    static final java.time.Duration UNREAD_KEPT_FOR = java.time.Duration.ofMinutes(1);
+    /** People whose counts are kept at most; beyond, all are forgotten. */
+    static final int UNREAD_KEPT_MAX = 10_000;
+
+    private record Unread(long count, Instant readAt) {
+    }
+
+    /** Unread counts per person, as last read from the database. */
+    private final Map<Long, Unread> unread = new ConcurrentHashMap<>();
+    /** Changes of unread counts so far: a count read while one happened is not kept. */
+    private final AtomicLong unreadChanges = new AtomicLong();
 
     NotificationService(NotificationRepository notifications, MemberService members, PreferenceService preferences,
                         CurrentUser currentUser, MailOutbox outbox, MessageSource messages, Clock clock) {
@@ -108,6 +130,7 @@ public class NotificationService {
         if (!addresses.isEmpty()) {
             afterCommit(outbox::sendDue);
         }
+        afterCommit(() -> unreadChanged(recipients));
     }
 
     /** The text in one language and time zone: moments in that zone, nested texts translated. */
@@ -133,10 +156,34 @@ public class NotificationService {
         }
     }
 
+    /**
+     * The signed-in person's unread notifications. Kept in memory until they change (see the class comment); no
+     * transaction around it, so that a kept count takes no database connection and a count read from the database
+     * takes one statement.
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public long unreadCount() {
-        return notifications.countByPersonIdAndReadAtIsNull(currentUser.require().personId());
+        Long personId = currentUser.require().personId();
+        Instant now = clock.instant();
+        Unread kept = unread.get(personId);
+        if (kept != null && now.isBefore(kept.readAt().plus(UNREAD_KEPT_FOR))) {
+            return kept.count();
+        }
+        long changesBefore = unreadChanges.get();
+        long count = notifications.countByPersonIdAndReadAtIsNull(personId);
+        if (unread.size() >= UNREAD_KEPT_MAX) {
+            unread.clear();
+        }
+        // kept only if no count changed while it was read (a change forgets after it counts: see unreadChanged)
+        unread.compute(personId, (id, old) -> unreadChanges.get() == changesBefore ? new Unread(count, now) : old);
+        return count;
+    }
+
+    /** Forgets the kept counts of these people: they are read from the database at their next navigation. */
+    private void unreadChanged(Collection<Long> personIds) {
+        unreadChanges.incrementAndGet();
+        personIds.forEach(unread::remove);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -148,7 +195,9 @@ public class NotificationService {
 
     @PreAuthorize("isAuthenticated()")
     public void markAllRead() {
-        notifications.markAllRead(currentUser.require().personId(), clock.instant());
+        Long personId = currentUser.require().personId();
+        notifications.markAllRead(personId, clock.instant());
+        afterCommit(() -> unreadChanged(List.of(personId)));
     }
 
     private static void afterCommit(Runnable action) {

@@ -57,6 +57,8 @@ class CockpitServiceTest {
     @Autowired
     CockpitService cockpit;
     @Autowired
+    RecentFigures recent;
+    @Autowired
     MemberService members;
     @Autowired
     UserDetailsService users;
@@ -343,6 +345,23 @@ class CockpitServiceTest {
         }
         SignIn.out();
         assertThatThrownBy(() -> cockpit.figures(YEAR_2025)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void the_page_s_figures_are_the_service_s_kept_for_all_staff_and_refused_to_others_even_when_kept() {
+        recent.clear();
+        signIn.as(staff);
+        CockpitFigures kept = recent.figures(YEAR_2025);
+        assertThat(kept).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(cockpit.figures(YEAR_2025));
+        signIn.as(admin);
+        assertThat(recent.figures(YEAR_2025)).as("another staff member, within the window").isSameAs(kept);
+        for (String who : List.of(researcher, patient)) {
+            signIn.as(who);
+            assertThatThrownBy(() -> recent.figures(YEAR_2025)).isInstanceOf(AuthorizationDeniedException.class);
+        }
+        SignIn.out();
+        assertThatThrownBy(() -> recent.figures(YEAR_2025)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(recent.keptFor()).as("application.yml").isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
