@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks the signed-in person may act on: those offered to one of their roles (candidate groups are
- * role names) and those assigned to them. Pages come from the engine; three queries a page, whatever its size.
+ * role names) and those assigned to them. Pages come from the engine's tables; three queries a page, whatever its size.
  * Task names are given in the reader's language by step ({@code task.<step id>}), else as the BPMN names them.
  */
 @Service
@@ -33,13 +33,15 @@ public class TaskInboxService {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.ManagementService management;
     private final ProposalService proposals;
     private final CurrentUser currentUser;
     private final MemberService members;
     private final Translations translations;
 
-    TaskInboxService(TaskService tasks, RuntimeService runtime, ProposalService proposals, CurrentUser currentUser,
-                     MemberService members, Translations translations) {
+    TaskInboxService(TaskService tasks, RuntimeService runtime, org.camunda.bpm.engine.ManagementService management, ProposalService proposals,
+                     CurrentUser currentUser, MemberService members, Translations translations) {
+        this.management = management;
         this.members = members;
         this.translations = translations;
         this.tasks = tasks;
@@ -50,8 +52,8 @@ public class TaskInboxService {
 
     @PreAuthorize("isAuthenticated()")
     public List<InboxTask> myTasks(int offset, int limit) {
-        List<Task> page = query(currentUser.require()).orderByTaskCreateTime().asc().orderByTaskId().asc()
-                .listPage(offset, limit);
+        List<Task> page = tasks.createNativeTaskQuery().sql(mine(currentUser.require(), "T.*")
+                + " ORDER BY CREATE_TIME_ ASC, ID_ ASC").listPage(offset, limit);
         Set<String> instanceIds = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, Long> proposalIds = instanceIds.isEmpty() ? Map.of()
                 : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
@@ -71,7 +73,29 @@ public class TaskInboxService {
 
     @PreAuthorize("isAuthenticated()")
     public long countMyTasks() {
-        return query(currentUser.require()).count();
+        return tasks.createNativeTaskQuery().sql("SELECT COUNT(*) FROM (" + mine(currentUser.require(), "T.ID_")
+                + ") MINE").count();
+    }
+
+    /**
+     * The person's open tasks as SQL: those assigned to them, and the unassigned ones offered to one of their
+     * groups, as two indexed reads joined by a UNION. The engine's own query (an OR over a LEFT JOIN of the
+     * identity links) served by no index: it read every open task for each inbox page and each count.
+     * The groups are role names and organisation ids, checked below before they are written into the SQL.
+     */
+    private String mine(ConsiliumUser user, String columns) {
+        String groups = groupsOf(user).stream().peek(g -> {
+            if (!g.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalStateException("Unexpected group name " + g);
+            }
+        }).map(g -> "'" + g + "'").collect(Collectors.joining(", "));
+        String username = user.getUsername().replace("'", "''");
+        String task = management.getTableName(Task.class);
+        String link = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.class);
+        return "SELECT " + columns + " FROM " + task + " T WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ = '"
+                + username + "' UNION SELECT " + columns + " FROM " + task + " T JOIN " + link
+                + " I ON I.TASK_ID_ = T.ID_ WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ IS NULL"
+                + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (" + groups + ")";
     }
 
     /** Takes a task offered to one of the person's groups, so that colleagues see it is being handled. */
@@ -173,6 +197,11 @@ public class TaskInboxService {
     }
 
     private TaskQuery query(ConsiliumUser user) {
+        return tasks.createTaskQuery().active()
+                .or().taskCandidateGroupIn(groupsOf(user)).taskAssignee(user.getUsername()).endOr();
+    }
+
+    private static List<String> groupsOf(ConsiliumUser user) {
         List<String> groups = new java.util.ArrayList<>(user.roles().stream().map(Role::name).toList());
         if (user.hasRole(Role.PATIENT_REPRESENTATIVE)) {
             groups.add(ProposalLifecycle.patientOrganisationGroup(user.organisationId()));
@@ -180,8 +209,7 @@ public class TaskInboxService {
         if (user.hasRole(Role.SIGNATORY)) {
             groups.add(ProposalLifecycle.signatoryGroup(user.organisationId()));
         }
-        return tasks.createTaskQuery().active()
-                .or().taskCandidateGroupIn(groups).taskAssignee(user.getUsername()).endOr();
+        return groups;
     }
 
     private static java.time.Instant instant(Date date) {
