@@ -3,7 +3,6 @@ package org.consilium.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.consilium.MovingClock;
 import org.junit.jupiter.api.Test;
 
 /** The cockpit's figures kept for every staff member: served again within the window, computed again after it. */
@@ -27,30 +27,6 @@ class RecentFiguresTest {
             ZoneOffset.UTC);
     static final ReportingPeriod JANUARY = new ReportingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
             ZoneOffset.UTC);
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     final MovingClock clock = new MovingClock();
     final RecentFigures recent = new RecentFigures(null, clock,

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.consilium.SignIn;
 import org.consilium.Suites;
 import org.consilium.member.PreferenceService;
-import org.consilium.proposal.ProposalContents;
-import org.consilium.proposal.ProposalDraft;
 import org.consilium.proposal.ProposalService;
-import org.consilium.security.ConsiliumUser;
-import org.consilium.member.OrganisationSummary;
-import org.consilium.member.PersonSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +39,8 @@ class FrenchScreensBrowserIT {
 
     @Test
     void staff_who_choose_french_see_the_inbox_a_task_and_the_audit_trail_in_french() throws Exception {
-        String reference = submittedProposal();
+        String reference = SubmittedProposals.submit(users, proposals, "researcher2",
+                "Suivi à long terme des lymphomes traités par CAR-T");
         try (Browser browser = new Browser(port)) {
             browser.signIn("director", "demo");
             browser.waitForText("#task-inbox", reference);
@@ -104,24 +100,6 @@ class FrenchScreensBrowserIT {
             SignIn signIn = new SignIn(users);
             signIn.as("director");
             preferences.choose(null, null);
-            SignIn.out();
-        }
-    }
-
-    private String submittedProposal() {
-        SignIn signIn = new SignIn(users);
-        signIn.as("researcher2");
-        try {
-            ConsiliumUser me = (ConsiliumUser) users.loadUserByUsername("researcher2");
-            Long id = proposals.createDraft();
-            ProposalDraft draft = proposals.openDraft(id);
-            var content = ProposalContents.complete(
-                    new OrganisationSummary(me.organisationId(), me.organisationName(), "FR"),
-                    new PersonSummary(me.personId(), me.fullName(), me.organisationId(), me.organisationName()));
-            content.setTitle("Suivi à long terme des lymphomes traités par CAR-T");
-            long lock = proposals.saveDraft(id, draft.lockVersion(), content);
-            return proposals.submit(id, lock, content).reference();
-        } finally {
             SignIn.out();
         }
     }

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.consilium.SignIn;
 import org.consilium.Suites;
-import org.consilium.member.OrganisationSummary;
-import org.consilium.member.PersonSummary;
-import org.consilium.proposal.ProposalContents;
-import org.consilium.proposal.ProposalDraft;
 import org.consilium.proposal.ProposalService;
-import org.consilium.security.ConsiliumUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -56,7 +51,7 @@ class InboxClaimBrowserIT extends BrowserWalk {
 
     @Test
     void staff_claim_a_group_task_from_the_inbox_without_opening_it_and_release_it_again() {
-        String reference = submittedProposal();
+        String reference = SubmittedProposals.submit(users, proposals, "researcher2", "Claiming from the inbox");
         signIn("staff");
         assertThat(browser.currentPath()).isEqualTo("/inbox");
         browser.waitForText("#task-inbox", reference);
@@ -85,7 +80,7 @@ class InboxClaimBrowserIT extends BrowserWalk {
 
     @Test
     void the_researchers_proposals_show_their_status_as_a_badge() {
-        String reference = submittedProposal();
+        String reference = SubmittedProposals.submit(users, proposals, "researcher2", "Claiming from the inbox");
         SignIn signIn = new SignIn(users);
         signIn.as("researcher2");
         try {
@@ -135,23 +130,5 @@ class InboxClaimBrowserIT extends BrowserWalk {
         @SuppressWarnings("unchecked")
         java.util.List<WebElement> cells = (java.util.List<WebElement>) browser.js(ROW_CELLS, reference);
         return cells.get(column);
-    }
-
-    private String submittedProposal() {
-        SignIn signIn = new SignIn(users);
-        signIn.as("researcher2");
-        try {
-            ConsiliumUser me = (ConsiliumUser) users.loadUserByUsername("researcher2");
-            Long id = proposals.createDraft();
-            ProposalDraft draft = proposals.openDraft(id);
-            var content = ProposalContents.complete(
-                    new OrganisationSummary(me.organisationId(), me.organisationName(), "FR"),
-                    new PersonSummary(me.personId(), me.fullName(), me.organisationId(), me.organisationName()));
-            content.setTitle("Claiming from the inbox");
-            long lock = proposals.saveDraft(id, draft.lockVersion(), content);
-            return proposals.submit(id, lock, content).reference();
-        } finally {
-            SignIn.out();
-        }
     }
 }

@@ -9,16 +9,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.consilium.MovingClock;
 import org.consilium.member.MemberService;
 import org.consilium.member.PreferenceService;
 import org.consilium.member.Preferences;
@@ -40,30 +37,6 @@ class UnreadCountTest {
 
     static final long ME = 7L;
     static final long SOMEONE_ELSE = 8L;
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     final NotificationRepository repository = mock(NotificationRepository.class);
     final CurrentUser currentUser = mock(CurrentUser.class);
