@@ -70,6 +70,35 @@ class AuditTrailTest {
         assertThat(audit.verify().intact()).isTrue();
     }
 
+    /**
+     * A transaction's entries go in together before it commits; one nested in its own transaction (a refusal
+     * recorded while the action itself fails) commits with that one, and the outer one's entries, in order,
+     * vanish with the outer rollback.
+     */
+    @Test
+    void entries_go_in_with_their_own_transaction_when_one_is_nested_in_another() {
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(outer -> {
+            trail.record(null, "tester", "TEST", "test", "T-OUTER", "outer 1", null);
+            inner.executeWithoutResult(s -> trail.record(null, "tester", "TEST", "test", "T-INNER", "inner", null));
+            trail.record(null, "tester", "TEST", "test", "T-OUTER", "outer 2", null);
+            outer.setRollbackOnly();
+        });
+        assertThat(audit.find(new AuditFilter(null, "T-INNER", "TEST", null, null), 0, 5)).extracting("summary")
+                .containsExactly("inner");
+        assertThat(audit.find(new AuditFilter(null, "T-OUTER", "TEST", null, null), 0, 5)).isEmpty();
+
+        transactions.executeWithoutResult(s -> {
+            trail.record(null, "tester", "TEST", "test", "T-BATCH", "first", null);
+            trail.record(null, "tester", "TEST", "test", "T-BATCH", "second", null);
+            trail.record(null, "tester", "TEST", "test", "T-BATCH", "third", null);
+        });
+        assertThat(audit.find(new AuditFilter(null, "T-BATCH", "TEST", null, null), 0, 5)).extracting("summary")
+                .containsExactlyInAnyOrder("first", "second", "third");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
     @Test
     void concurrent_appends_keep_one_gap_free_chain() throws Exception {
         long before = jdbc.queryForObject("SELECT last_seq FROM audit_chain_head", Long.class);
