@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.consilium.Suites;
 import org.consilium.TestPdfs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(Suites.Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
-class SubmitProposalBrowserIT {
+class SubmitProposalBrowserIT extends BrowserWalk {
 
     private static final String TITLE = "Relapse risk after <b>first</b> remission in AML & MDS";
 
@@ -34,27 +32,6 @@ class SubmitProposalBrowserIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.consilium.agreement.AgreementService agreements;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void screenshotOnFailure(org.junit.jupiter.api.TestInfo info) {
-        if (browser != null) {
-            browser.screenshot("last-" + info.getTestMethod().map(m -> m.getName()).orElse("test"));
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_proposal_goes_from_submission_through_the_check_nine_votes_and_ethics_to_approved() throws Exception {
