@@ -337,8 +337,7 @@ class AccessibilityIT {
     }
 
     private void waitForPath(String path) {
-        browser.waitUntil(() -> "the path " + path + ", but it is " + browser.currentPath(),
-                () -> browser.currentPath().equals(path));
+        browser.waitForPath(path);
     }
 
     private void waitForPathMatching(String regex) {

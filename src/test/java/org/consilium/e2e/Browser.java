@@ -244,6 +244,11 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
+    /** Waits for a navigation a click started: the address changes when the server's answer arrives. */
+    void waitForPath(String path) {
+        waitUntil(() -> "the path " + path + ", but it is " + currentPath(), () -> currentPath().equals(path));
+    }
+
     /** Presses keys on whatever has the focus, as a person at the keyboard would. */
     void press(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();

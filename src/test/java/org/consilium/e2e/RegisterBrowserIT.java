@@ -93,6 +93,7 @@ class RegisterBrowserIT extends BrowserWalk {
         browser = new Browser(port);
         browser.open("/login");
         browser.click("#public-register-link");
+        browser.waitForPath("/register");
         assertThat(browser.currentPath()).isEqualTo("/register");
         browser.waitForText("#register-projects", relapse.title);
         String list = browser.text("#register-projects");
