@@ -59,6 +59,9 @@ class StageStays {
 
     @EventListener
     void recorded(TimelineRecorded event) {
+        if (stageOf(event.kind(), null) == null) {
+            return; // an event that never moves a proposal (a vote, a reminder, …): no need to read its stay
+        }
         List<OpenStay> open = jdbc.query("SELECT id, stage, entered_at FROM stage_stay"
                         + " WHERE proposal_id = ? AND left_at IS NULL ORDER BY id",
                 (rs, i) -> new OpenStay(rs.getLong("id"), rs.getString("stage"),

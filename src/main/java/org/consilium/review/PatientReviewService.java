@@ -65,7 +65,10 @@ public class PatientReviewService implements ProposalReaders {
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
     @Transactional(readOnly = true)
     public Declaration declaration(Long proposalId) {
-        return declarationOf(round(proposalId), currentUser.require());
+        // one query for the round and the declaration: the vote screen asks at every opening
+        return declarations.conflictOf(proposalId, currentUser.require().personId())
+                .map(conflict -> conflict ? Declaration.CONFLICT : Declaration.NO_CONFLICT)
+                .orElse(Declaration.NOT_YET);
     }
 
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
@@ -78,11 +81,13 @@ public class PatientReviewService implements ProposalReaders {
         if (details != null && details.length() > 2_000) {
             throw refused("review.refused.descriptionTooLong", "2000");
         }
-        if (declarationOf(round, user) != Declaration.NOT_YET) {
+        // One declaration per person and round is the database's unique key: a second one is refused here.
+        try {
+            declarations.saveAndFlush(new ConflictDeclaration(round.getId(), user.personId(), hasConflict,
+                    hasConflict ? details.strip() : null, clock.instant()));
+        } catch (DataIntegrityViolationException again) {
             throw refused("review.refused.alreadyDeclared");
         }
-        declarations.saveAndFlush(new ConflictDeclaration(round.getId(), user.personId(), hasConflict,
-                hasConflict ? details.strip() : null, clock.instant()));
         audit.record("CONFLICT_DECLARED", "proposal", proposals.reference(proposalId), (hasConflict
                 ? "Conflict of interest declared" : "No conflict of interest declared") + " for "
                 + user.organisationName(), hasConflict ? details.strip() : null);

@@ -1,10 +1,13 @@
 package org.consilium.review;
 
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -45,7 +48,9 @@ class VotingRound {
     @Column(length = 20)
     private String outcome;
 
-    @ElementCollection
+    // Always needed with the round (who may declare, vote, read): fetched in the round's own query.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.JOIN)
     @CollectionTable(name = "voting_round_organisation", joinColumns = @JoinColumn(name = "voting_round_id"))
     @Column(name = "organisation_id", nullable = false)
     private Set<Long> organisationIds = new HashSet<>();

@@ -73,13 +73,21 @@ public class AgreementTaskService {
     @PreAuthorize("hasRole('SIGNATORY')")
     @Transactional(readOnly = true)
     public SigningTask openSigning(String taskId) {
+        return signing(openSigningTask(taskId));
+    }
+
+    /** A signing task open to the signed-in signatory: offered to their organisation's signatories, or theirs. */
+    private Task openSigningTask(String taskId) {
         Task task = openTasks.open(taskId, ProposalLifecycle.LEAD_SIGNATURE_TASK, ProposalLifecycle.FOUNDATION_SIGNATURE_TASK);
         ConsiliumUser user = currentUser.require();
-        boolean offered = tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(link ->
-                ProposalLifecycle.signatoryGroup(user.organisationId()).equals(link.getGroupId()));
-        if (!offered && !user.getUsername().equals(task.getAssignee())) {
+        if (!user.getUsername().equals(task.getAssignee())
+                && !openTasks.offeredTo(task, ProposalLifecycle.signatoryGroup(user.organisationId()))) {
             throw new TaskGone();
         }
+        return task;
+    }
+
+    private SigningTask signing(Task task) {
         return new SigningTask(task.getId(), openTasks.proposalId(task),
                 ProposalLifecycle.LEAD_SIGNATURE_TASK.equals(task.getTaskDefinitionKey())
                         ? SigningParty.LEAD_ORGANISATION : SigningParty.FOUNDATION);
@@ -88,11 +96,11 @@ public class AgreementTaskService {
     /** Signs and completes the task in one transaction; after the second signature the agreement is executed. */
     @PreAuthorize("hasRole('SIGNATORY')")
     public SignatureLine sign(String taskId, int version, String password, boolean meaningConfirmed) {
-        SigningTask signing = openSigning(taskId);
+        Task task = openSigningTask(taskId);
+        SigningTask signing = signing(task);
         SignatureLine line = agreements.sign(signing.proposalId(), signing.party(), version, password,
                 meaningConfirmed);
-        openTasks.complete(openTasks.open(taskId, ProposalLifecycle.LEAD_SIGNATURE_TASK,
-                ProposalLifecycle.FOUNDATION_SIGNATURE_TASK), null);
+        openTasks.complete(task, null);
         return line;
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -57,7 +58,7 @@ class UnreadCountTest {
     final MailOutbox outbox = mock(MailOutbox.class);
     final MovingClock clock = new MovingClock();
     final NotificationService service = new NotificationService(repository, mock(MemberService.class), preferences,
-            currentUser, outbox, mock(MessageSource.class), clock);
+            currentUser, outbox, mock(MessageSource.class), clock, mock(JdbcTemplate.class));
     /** What the database holds for me. */
     final AtomicLong inDatabase = new AtomicLong(3);
 
