@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.consilium.audit.AuditTrail;
 import java.util.List;
-import org.consilium.member.MemberService;
 import org.consilium.member.Person;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
@@ -23,24 +22,26 @@ class ProposalTimeline {
 
     private final ProposalEventRepository events;
     private final CurrentUser currentUser;
-    private final MemberService members;
     private final Clock clock;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
 
-    ProposalTimeline(ProposalEventRepository events, CurrentUser currentUser, MemberService members, Clock clock,
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
+    ProposalTimeline(ProposalEventRepository events, CurrentUser currentUser, Clock clock,
                      AuditTrail audit, ApplicationEventPublisher publisher) {
         this.audit = audit;
         this.publisher = publisher;
         this.events = events;
         this.currentUser = currentUser;
-        this.members = members;
         this.clock = clock;
     }
 
     void record(Proposal proposal, ProposalEventKind kind, Integer version, String reason) {
         ConsiliumUser user = currentUser.find().orElse(null);
-        Person actor = user == null ? null : members.person(user.personId());
+        // the signed-in person exists: the event points at them without reading their row
+        Person actor = user == null ? null : entityManager.getReference(Person.class, user.personId());
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         save(new ProposalEvent(proposal, now(), actor, user == null ? WORKFLOW : user.fullName(), kind, version, why));
         audit.record(kind.name(), "proposal", recordId(proposal),

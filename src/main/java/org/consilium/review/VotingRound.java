@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,10 +60,15 @@ class VotingRound {
     @Column(name = "lock_version", nullable = false)
     private long lockVersion;
 
+    /** Opened in this persistence context: nobody can have voted yet (a vote needs the round's row committed). */
+    @Transient
+    private boolean openedNow;
+
     protected VotingRound() {
     }
 
     VotingRound(Long proposalId, Set<Long> organisationIds, Instant openedAt, Duration period) {
+        this.openedNow = true;
         this.proposalId = proposalId;
         this.organisationIds = new HashSet<>(organisationIds);
         this.openedAt = openedAt;
@@ -83,6 +89,10 @@ class VotingRound {
 
     Set<Long> getOrganisationIds() {
         return organisationIds;
+    }
+
+    boolean isOpenedNow() {
+        return openedNow;
     }
 
     boolean isOpen() {

@@ -50,8 +50,9 @@ public class VotingRoundSteps {
 
     public List<Long> organisationsStillToVote(Long proposalId) {
         VotingRound round = round(proposalId);
-        Set<Long> voted = votes.findByVotingRoundId(round.getId()).stream().map(Vote::getOrganisationId)
-                .collect(Collectors.toSet());
+        // The engine asks twice as it opens the round's votes (their number, then each one's organisation).
+        Set<Long> voted = round.isOpenedNow() ? Set.of() : votes.findByVotingRoundId(round.getId()).stream()
+                .map(Vote::getOrganisationId).collect(Collectors.toSet());
         return round.getOrganisationIds().stream().filter(id -> !voted.contains(id)).sorted().toList();
     }
 

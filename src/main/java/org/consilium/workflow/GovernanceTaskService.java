@@ -17,7 +17,11 @@ import org.consilium.security.CurrentUser;
 import org.consilium.ui.Translations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Acting on governance tasks. Every decision is checked (role, task still open, reason where one is
@@ -35,9 +39,12 @@ public class GovernanceTaskService {
     private final EthicsReviewService ethics;
     private final Translations translations;
 
+    private final TransactionTemplate inNewTransaction;
+
     GovernanceTaskService(TaskService tasks, OpenTasks openTasks, ProposalLifecycleSteps proposals,
                           CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics,
-                          Translations translations) {
+                          Translations translations, PlatformTransactionManager transactionManager) {
+        this.inNewTransaction = new TransactionTemplate(transactionManager);
         this.ethics = ethics;
         this.translations = translations;
         this.tasks = tasks;
@@ -77,16 +84,58 @@ public class GovernanceTaskService {
         patientReview.declare(vote.proposalId(), vote.organisationId(), hasConflict, details);
     }
 
-    /** The organisation's vote: recorded, and its task done, in one transaction. */
+    /** How often a vote is tried when other organisations' votes keep completing the same round at that moment. */
+    static final int VOTE_ATTEMPTS = 3;
+
+    /**
+     * The organisation's vote: recorded, and its task done, in one transaction. When another organisation's vote
+     * completed the same round at that very moment (the engine counts the round's votes on one row), this one rolls
+     * back and is cast again in a new transaction, up to {@link #VOTE_ATTEMPTS} times; nothing of the first attempt
+     * remains. Called inside a transaction of the caller's, it is tried once, in that transaction.
+     */
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void castVote(String taskId, VoteChoice choice, String comment) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            castOnce(taskId, choice, comment);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                inNewTransaction.executeWithoutResult(status -> castOnce(taskId, choice, comment));
+                return;
+            } catch (ConcurrentVote concurrent) {
+                concurrentVotesCastAgain.incrementAndGet();
+                if (attempt == VOTE_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong concurrentVotesCastAgain = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Votes cast again because another one completed the same round at the same moment, since start-up. */
+    long concurrentVotesCastAgain() {
+        return concurrentVotesCastAgain.get();
+    }
+
+    private void castOnce(String taskId, VoteChoice choice, String comment) {
         OpenVote vote = vote(taskId);
         patientReview.castVote(vote.proposalId(), vote.organisationId(), choice, comment);
         try {
             tasks.complete(vote.taskId());
         } catch (OptimisticLockingException concurrent) {
-            // Another organisation's vote completed the same round at this very moment; this one rolls back.
-            throw new VoteRefused(translations.translate("workflow.refused.concurrentVote"));
+            // Another organisation's vote completed the same round at this very moment; this attempt rolls back.
+            throw new ConcurrentVote(translations.translate("workflow.refused.concurrentVote"));
+        }
+    }
+
+    /** A vote that rolled back because another one completed the same round at the same moment. */
+    static final class ConcurrentVote extends VoteRefused {
+
+        ConcurrentVote(String message) {
+            super(message);
         }
     }
 
