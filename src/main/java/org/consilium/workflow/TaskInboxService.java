@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskInboxService {
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final ProposalService proposals;
     private final CurrentUser currentUser;
@@ -41,7 +39,7 @@ public class TaskInboxService {
     private final Translations translations;
     private final NamedParameterJdbcTemplate jdbc;
 
-    TaskInboxService(TaskService tasks, RuntimeService runtime, org.camunda.bpm.engine.ManagementService management, ProposalService proposals,
+    TaskInboxService(TaskService tasks, org.camunda.bpm.engine.ManagementService management, ProposalService proposals,
                      CurrentUser currentUser, MemberService members, Translations translations,
                      NamedParameterJdbcTemplate jdbc) {
         this.management = management;
@@ -49,7 +47,6 @@ public class TaskInboxService {
         this.members = members;
         this.translations = translations;
         this.tasks = tasks;
-        this.runtime = runtime;
         this.proposals = proposals;
         this.currentUser = currentUser;
     }
@@ -147,51 +144,63 @@ public class TaskInboxService {
     /** The open tasks of a proposal the caller may already read (the proposal page checked that). */
     @PreAuthorize("isAuthenticated()")
     public List<OpenTask> openTasksOf(String reference) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).active()
-                .orderByTaskCreateTime().asc().list();
+        List<ProposalTask> open = proposalTasks(reference);
         if (open.isEmpty()) {
             return List.of();
         }
-        // Vote tasks (one per organisation) take their group from one variable query; the few others ask the engine.
-        Map<String, String> groups = new java.util.HashMap<>();
-        runtime.createVariableInstanceQuery().processInstanceIdIn(open.get(0).getProcessInstanceId())
-                .variableName("organisationId").list().forEach(v -> groups.put(v.getExecutionId(),
-                        ProposalLifecycle.patientOrganisationGroup(((Number) v.getValue()).longValue())));
-        for (Task task : open) {
-            if (groups.containsKey(task.getExecutionId())) {
-                groups.put(task.getId(), groups.get(task.getExecutionId()));
-            } else if (task.getAssignee() == null) {
-                tasks.getIdentityLinksForTask(task.getId()).stream()
-                        .filter(link -> link.getGroupId() != null && "candidate".equals(link.getType()))
-                        .findFirst().ifPresent(link -> groups.put(task.getId(), link.getGroupId()));
-            }
-        }
         Set<Long> organisationIds = new java.util.HashSet<>();
-        groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP))
-                .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length()))));
-        groups.values().stream().distinct().filter(g -> g.startsWith(ProposalLifecycle.SIGNATORY_GROUP))
-                .forEach(g -> organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.SIGNATORY_GROUP.length()))));
+        open.stream().map(ProposalTask::group).filter(java.util.Objects::nonNull).distinct().forEach(g -> {
+            if (g.startsWith(ProposalLifecycle.PATIENT_ORGANISATION_GROUP)) {
+                organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.PATIENT_ORGANISATION_GROUP.length())));
+            } else if (g.startsWith(ProposalLifecycle.SIGNATORY_GROUP)) {
+                organisationIds.add(Long.valueOf(g.substring(ProposalLifecycle.SIGNATORY_GROUP.length())));
+            }
+        });
         Map<Long, String> organisationNames = members.organisationNames(organisationIds);
         ConsiliumUser viewer = currentUser.require();
         if (!viewer.hasRole(Role.STAFF) && !viewer.hasRole(Role.ADMINISTRATOR)) {
             // Which organisations have not voted yet is for staff only: others see the round as one line.
             List<OpenTask> shown = new java.util.ArrayList<>();
-            open.stream().filter(t -> !ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey()))
-                    .map(t -> new OpenTask(nameOf(t), t.getAssignee() != null ? t.getAssignee()
-                            : offeredTo(groups.get(t.getId()), organisationNames), instant(t.getDueDate())))
-                    .forEach(shown::add);
-            open.stream().filter(t -> ProposalLifecycle.CAST_VOTE_TASK.equals(t.getTaskDefinitionKey())).findFirst()
+            open.stream().filter(t -> !ProposalLifecycle.CAST_VOTE_TASK.equals(t.stepKey()))
+                    .map(t -> openTask(t, organisationNames)).forEach(shown::add);
+            open.stream().filter(t -> ProposalLifecycle.CAST_VOTE_TASK.equals(t.stepKey())).findFirst()
                     .ifPresent(t -> shown.add(new OpenTask(translations.translate("workflow.openTasks.vote"),
-                            translations.translate("workflow.openTasks.sealed"), instant(t.getDueDate()))));
+                            translations.translate("workflow.openTasks.sealed"), t.due())));
             return shown;
         }
-        return open.stream().map(task -> new OpenTask(nameOf(task), task.getAssignee() != null
-                ? task.getAssignee() : offeredTo(groups.get(task.getId()), organisationNames),
-                instant(task.getDueDate()))).toList();
+        return open.stream().map(t -> openTask(t, organisationNames)).toList();
     }
 
-    private String nameOf(Task task) {
-        return nameOf(task.getName(), task.getTaskDefinitionKey());
+    private OpenTask openTask(ProposalTask task, Map<Long, String> organisationNames) {
+        return new OpenTask(nameOf(task.name(), task.stepKey()), task.assignee() != null ? task.assignee()
+                : offeredTo(task.group(), organisationNames), task.due());
+    }
+
+    /** An open task of a proposal and the first group it is offered to (a vote's: its organisation's). */
+    private record ProposalTask(String id, String name, String stepKey, String assignee, Instant due, String group) {
+    }
+
+    /**
+     * The proposal's open tasks, oldest first, with their candidate groups: one statement over the engine's tables
+     * (the process instance by its business key, its tasks, their identity links). The engine's task query by
+     * business key, its variable query and one identity-link lookup per task (four statements each) made the
+     * proposal page the slowest screen under load.
+     */
+    private List<ProposalTask> proposalTasks(String reference) {
+        String executions = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class);
+        String taskTable = management.getTableName(Task.class);
+        String links = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.class);
+        Map<String, ProposalTask> byId = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT T.ID_, T.NAME_, T.TASK_DEF_KEY_, T.ASSIGNEE_, T.DUE_DATE_, I.GROUP_ID_ FROM " + executions
+                        + " E JOIN " + taskTable + " T ON T.PROC_INST_ID_ = E.ID_ LEFT JOIN " + links
+                        + " I ON I.TASK_ID_ = T.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL"
+                        + " WHERE E.BUSINESS_KEY_ = :reference AND E.ID_ = E.PROC_INST_ID_ AND T.SUSPENSION_STATE_ = 1"
+                        + " ORDER BY T.CREATE_TIME_ ASC, T.ID_ ASC, I.GROUP_ID_ ASC",
+                Map.of("reference", reference), rs -> {
+                    byId.putIfAbsent(rs.getString(1), new ProposalTask(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getString(6)));
+                });
+        return List.copyOf(byId.values());
     }
 
     private String nameOf(String name, String stepKey) {

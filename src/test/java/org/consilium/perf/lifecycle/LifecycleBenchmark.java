@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LifecycleBenchmark {
 
-    /** What to run: measured lifecycles per system and driver count, warm-up lifecycles before each. */
+    /** What to run: measured lifecycles per system and driver count, warm-up lifecycles of each system before. */
     public record Settings(int lifecycles, int warmup, List<Integer> drivers) {
     }
 
@@ -112,8 +112,7 @@ public final class LifecycleBenchmark {
             // description (the portal's have one) left compiled code 80,000 times in a run (jdk.Deoptimization).
             Drivers.run("bare", drivers, settings.warmup(), n -> bare.run(-1 - n, new StepTimes()));
             Drivers.run("portal", drivers, settings.warmup(), n -> portal.run(n, new StepTimes()));
-            runs.add(measureBare(bare, drivers, settings));
-            runs.add(measurePortal(portal, drivers, settings));
+            runs.addAll(measure(bare, portal, drivers, settings));
             System.out.println(line(runs.get(runs.size() - 2)));
             System.out.println(line(runs.get(runs.size() - 1)));
         }
@@ -121,38 +120,62 @@ public final class LifecycleBenchmark {
                 + "\nBare Camunda:\n\n" + sqlPerStep("bare", times -> bare.run(1_000_000, times)) : null);
     }
 
-    private static Run measureBare(BareLifecycles bare, int drivers, Settings settings) throws InterruptedException {
-        StepTimes times = new StepTimes();
-        ConcurrentLinkedQueue<String> instances = new ConcurrentLinkedQueue<>();
-        long cpu = processCpu();
-        long wall = Drivers.run("bare", drivers, settings.lifecycles(), n -> instances.add(bare.run(n, times)));
-        cpu = processCpu() - cpu;
-        int ended = 0;
-        long tasks = 0;
-        for (String instance : instances) {
-            BareLifecycles.Outcome outcome = bare.outcome(instance);
-            ended += outcome.active() ? 1 : 0;
-            tasks += outcome.tasksCompleted();
+    /** Measured lifecycles per block: the systems take turns, so that a slower spell of the machine meets both. */
+    static final int BLOCK = 50;
+
+    /** One system's figures summed over its blocks. */
+    private static final class Measured {
+        final StepTimes times = new StepTimes();
+        long wall;
+        long cpu;
+        int lifecycles;
+
+        void block(String name, int drivers, int count, int first, java.util.function.BiConsumer<Integer, StepTimes> lifecycle)
+                throws InterruptedException {
+            long before = processCpu();
+            wall += Drivers.run(name, drivers, count, n -> lifecycle.accept(first + n, times));
+            cpu += processCpu() - before;
+            lifecycles += count;
         }
-        return new Run(BARE, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), Map.of(), cpu);
     }
 
-    private static Run measurePortal(PortalLifecycles portal, int drivers, Settings settings) throws InterruptedException {
-        StepTimes times = new StepTimes();
+    /**
+     * The bare process and the portal, the measured lifecycles in blocks of {@link #BLOCK} taking turns (bare,
+     * portal, bare, …): run-to-run swings of this shared machine (±10 % between two runs of the same commit) then
+     * fall on both systems alike instead of on whichever ran during them.
+     */
+    private static List<Run> measure(BareLifecycles bare, PortalLifecycles portal, int drivers, Settings settings)
+            throws InterruptedException {
+        Measured bareMeasured = new Measured();
+        Measured portalMeasured = new Measured();
+        ConcurrentLinkedQueue<String> instances = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> proposals = new ConcurrentLinkedQueue<>();
         TimedApart.reset();
-        long cpu = processCpu();
-        long wall = Drivers.run("portal", drivers, settings.lifecycles(), n -> proposals.add(portal.run(n, times)));
-        cpu = processCpu() - cpu;
+        for (int first = 0; first < settings.lifecycles(); first += BLOCK) {
+            int count = Math.min(BLOCK, settings.lifecycles() - first);
+            bareMeasured.block("bare", drivers, count, first, (n, times) -> instances.add(bare.run(n, times)));
+            portalMeasured.block("portal", drivers, count, first, (n, times) -> proposals.add(portal.run(n, times)));
+        }
         Map<String, TimedApart.Renders> pdfs = TimedApart.renders();
-        int ended = 0;
-        long tasks = 0;
+        int bareEnded = 0;
+        long bareTasks = 0;
+        for (String instance : instances) {
+            BareLifecycles.Outcome outcome = bare.outcome(instance);
+            bareEnded += outcome.active() ? 1 : 0;
+            bareTasks += outcome.tasksCompleted();
+        }
+        int portalEnded = 0;
+        long portalTasks = 0;
         for (Long id : proposals) {
             PortalLifecycles.Outcome outcome = portal.outcome(id);
-            ended += outcome.status() == ProposalStatus.ACTIVE ? 1 : 0;
-            tasks += outcome.tasksCompleted();
+            portalEnded += outcome.status() == ProposalStatus.ACTIVE ? 1 : 0;
+            portalTasks += outcome.tasksCompleted();
         }
-        return new Run(PORTAL, drivers, settings.lifecycles(), wall, ended, tasks, times.figures(), pdfs, cpu);
+        return List.of(
+                new Run(BARE, drivers, bareMeasured.lifecycles, bareMeasured.wall, bareEnded, bareTasks,
+                        bareMeasured.times.figures(), Map.of(), bareMeasured.cpu),
+                new Run(PORTAL, drivers, portalMeasured.lifecycles, portalMeasured.wall, portalEnded, portalTasks,
+                        portalMeasured.times.figures(), pdfs, portalMeasured.cpu));
     }
 
     private static long processCpu() {
@@ -213,8 +236,9 @@ public final class LifecycleBenchmark {
     public static String table(Report report) {
         StringBuilder out = new StringBuilder();
         Settings s = report.settings();
-        out.append(String.format(Locale.ROOT, "%d measured lifecycles per system and driver count, %d warm-up"
-                + " lifecycles before each; %d user tasks per lifecycle.%n%n", s.lifecycles(), s.warmup(),
+        out.append(String.format(Locale.ROOT, "%d measured lifecycles per system and driver count (in turns of"
+                + " " + BLOCK + ", bare then portal), %d warm-up lifecycles of each system before; %d user tasks per"
+                + " lifecycle.%n%n", s.lifecycles(), s.warmup(),
                 PortalLifecycles.USER_TASKS));
         out.append("| drivers | system | wall s | lifecycles/s | tasks/s | portal / bare | driver CPU ms / lifecycle |"
                         + " JVM CPU ms / lifecycle |\n")
