@@ -85,8 +85,9 @@ public class TaskInboxService {
 
     @PreAuthorize("isAuthenticated()")
     public long countMyTasks() {
-        return tasks.createNativeTaskQuery().sql("SELECT COUNT(*) FROM (" + mine(currentUser.require(), "T.ID_")
-                + ") MINE").count();
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + mine(currentUser.require(), "T.ID_") + ") MINE",
+                Map.of(), Long.class);
+        return count == null ? 0 : count;
     }
 
     /**
