@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.consilium.ConsiliumApplication;
 import org.consilium.Suites;
 import org.consilium.perf.PerfBeans;
@@ -25,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Governance lifecycle throughput (docs/performance.md): full lifecycles through the portal's services, and the
- * same user tasks in a bare Camunda process in the same engine on the same database, with 1, 2, … drivers.
+ * same lifecycle in two processes without portal code ({@link BareLifecycles}: the portal's process of the same
+ * shape, and its user tasks only) in the same engine on the same database, with 1, 2, … drivers.
  * A {@code main}, not a test; {@code LifecycleBenchmarkMariaDbIT} runs the same code small in CI.
  *
  * <pre>
@@ -97,85 +100,112 @@ public final class LifecycleBenchmark {
     }
 
     static final String PORTAL = "portal";
-    static final String BARE = "bare Camunda";
+    /** The control the goal is judged against: the portal's own process, its calls into the portal replaced. */
+    static final String SAME_SHAPE = "bare (same shape)";
+    /** The first control: the same user tasks and timers, no gateways, decision tables or service tasks. */
+    static final String TASKS_ONLY = "bare (tasks only)";
 
     private LifecycleBenchmark() {
     }
 
-    public static Report run(ApplicationContext context, Settings settings, boolean countSql) throws Exception {
-        PortalLifecycles portal = new PortalLifecycles(context);
-        BareLifecycles bare = new BareLifecycles(context);
-        List<Run> runs = new ArrayList<>();
-        for (int drivers : settings.drivers()) {
-            // Both warm up before either is measured. Measured after the bare process's warm-up alone, the portal
-            // met code the JIT had compiled for the bare tasks only: the engine's dirty check of a task with a
-            // description (the portal's have one) left compiled code 80,000 times in a run (jdk.Deoptimization).
-            Drivers.run("bare", drivers, settings.warmup(), n -> bare.run(-1 - n, new StepTimes()));
-            Drivers.run("portal", drivers, settings.warmup(), n -> portal.run(n, new StepTimes()));
-            runs.addAll(measure(bare, portal, drivers, settings));
-            System.out.println(line(runs.get(runs.size() - 2)));
-            System.out.println(line(runs.get(runs.size() - 1)));
-        }
-        return new Report(settings, runs, countSql ? "Portal:\n\n" + sqlPerStep("portal", times -> portal.run(1_000_000, times))
-                + "\nBare Camunda:\n\n" + sqlPerStep("bare", times -> bare.run(1_000_000, times)) : null);
+    /** A system the benchmark drives: one lifecycle (returning its id), and how that lifecycle ended. */
+    private record Driven(String name, String thread, BiFunction<Integer, StepTimes, Object> lifecycle,
+                          Function<Object, Ended> ended) {
     }
 
-    /** Measured lifecycles per block: the systems take turns, so that a slower spell of the machine meets both. */
+    /** Whether a lifecycle ended where it should (the active project), and how many user tasks it completed. */
+    private record Ended(boolean ended, long tasks) {
+    }
+
+    public static Report run(ApplicationContext context, Settings settings, boolean countSql) throws Exception {
+        PortalLifecycles portal = new PortalLifecycles(context);
+        BareLifecycles tasksOnly = BareLifecycles.tasksOnly(context);
+        BareLifecycles sameShape = BareLifecycles.sameShape(context);
+        List<Driven> systems = List.of(
+                new Driven(TASKS_ONLY, "tasks-only", (n, times) -> tasksOnly.run(n, times), id -> {
+                    BareLifecycles.Outcome o = tasksOnly.outcome((String) id);
+                    return new Ended(o.active(), o.tasksCompleted());
+                }),
+                new Driven(SAME_SHAPE, "same-shape", (n, times) -> sameShape.run(n, times), id -> {
+                    BareLifecycles.Outcome o = sameShape.outcome((String) id);
+                    return new Ended(o.active(), o.tasksCompleted());
+                }),
+                new Driven(PORTAL, "portal", (n, times) -> portal.run(n, times), id -> {
+                    PortalLifecycles.Outcome o = portal.outcome((Long) id);
+                    return new Ended(o.status() == ProposalStatus.ACTIVE, o.tasksCompleted());
+                }));
+        List<Run> runs = new ArrayList<>();
+        for (int drivers : settings.drivers()) {
+            // All warm up before any is measured. Measured after a control's warm-up alone, the portal met code
+            // the JIT had compiled for the control's tasks only: the engine's dirty check of a task with a
+            // description (the portal's have one) left compiled code 80,000 times in a run (jdk.Deoptimization).
+            for (Driven system : systems) {
+                Drivers.run(system.thread(), drivers, settings.warmup(),
+                        n -> system.lifecycle().apply(WARM_UP + n, new StepTimes()));
+            }
+            List<Run> measured = measure(systems, drivers, settings);
+            measured.forEach(r -> System.out.println(line(r)));
+            runs.addAll(measured);
+        }
+        return new Report(settings, runs, countSql ? "Portal:\n\n" + sqlPerStep("portal", times -> portal.run(1_000_000, times))
+                + "\nBare (same shape):\n\n" + sqlPerStep("same-shape", times -> sameShape.run(1_000_000, times))
+                + "\nBare (tasks only):\n\n" + sqlPerStep("tasks-only", times -> tasksOnly.run(1_000_000, times))
+                : null);
+    }
+
+    /** The warm-up lifecycles' numbers start here (the measured ones at 0, the counted one at 1,000,000). */
+    private static final int WARM_UP = 2_000_000;
+
+    /** Measured lifecycles per block: the systems take turns, so that a slower spell of the machine meets all. */
     static final int BLOCK = 50;
 
-    /** One system's figures summed over its blocks. */
+    /** One system's figures summed over its blocks, and the ids of its lifecycles. */
     private static final class Measured {
         final StepTimes times = new StepTimes();
+        final ConcurrentLinkedQueue<Object> ids = new ConcurrentLinkedQueue<>();
         long wall;
         long cpu;
         int lifecycles;
 
-        void block(String name, int drivers, int count, int first, java.util.function.BiConsumer<Integer, StepTimes> lifecycle)
-                throws InterruptedException {
+        void block(Driven system, int drivers, int count, int first) throws InterruptedException {
             long before = processCpu();
-            wall += Drivers.run(name, drivers, count, n -> lifecycle.accept(first + n, times));
+            wall += Drivers.run(system.thread(), drivers, count,
+                    n -> ids.add(system.lifecycle().apply(first + n, times)));
             cpu += processCpu() - before;
             lifecycles += count;
         }
     }
 
     /**
-     * The bare process and the portal, the measured lifecycles in blocks of {@link #BLOCK} taking turns (bare,
-     * portal, bare, …): run-to-run swings of this shared machine (±10 % between two runs of the same commit) then
-     * fall on both systems alike instead of on whichever ran during them.
+     * The systems, the measured lifecycles in blocks of {@link #BLOCK} taking turns (tasks only, same shape,
+     * portal, tasks only, …): run-to-run swings of this shared machine (±10 % between two runs of the same
+     * commit) then fall on all systems alike instead of on whichever ran during them.
      */
-    private static List<Run> measure(BareLifecycles bare, PortalLifecycles portal, int drivers, Settings settings)
+    private static List<Run> measure(List<Driven> systems, int drivers, Settings settings)
             throws InterruptedException {
-        Measured bareMeasured = new Measured();
-        Measured portalMeasured = new Measured();
-        ConcurrentLinkedQueue<String> instances = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> proposals = new ConcurrentLinkedQueue<>();
+        Map<Driven, Measured> measured = new LinkedHashMap<>();
+        systems.forEach(system -> measured.put(system, new Measured()));
         TimedApart.reset();
         for (int first = 0; first < settings.lifecycles(); first += BLOCK) {
             int count = Math.min(BLOCK, settings.lifecycles() - first);
-            bareMeasured.block("bare", drivers, count, first, (n, times) -> instances.add(bare.run(n, times)));
-            portalMeasured.block("portal", drivers, count, first, (n, times) -> proposals.add(portal.run(n, times)));
+            for (Driven system : systems) {
+                measured.get(system).block(system, drivers, count, first);
+            }
         }
-        Map<String, TimedApart.Renders> pdfs = TimedApart.renders();
-        int bareEnded = 0;
-        long bareTasks = 0;
-        for (String instance : instances) {
-            BareLifecycles.Outcome outcome = bare.outcome(instance);
-            bareEnded += outcome.active() ? 1 : 0;
-            bareTasks += outcome.tasksCompleted();
-        }
-        int portalEnded = 0;
-        long portalTasks = 0;
-        for (Long id : proposals) {
-            PortalLifecycles.Outcome outcome = portal.outcome(id);
-            portalEnded += outcome.status() == ProposalStatus.ACTIVE ? 1 : 0;
-            portalTasks += outcome.tasksCompleted();
-        }
-        return List.of(
-                new Run(BARE, drivers, bareMeasured.lifecycles, bareMeasured.wall, bareEnded, bareTasks,
-                        bareMeasured.times.figures(), Map.of(), bareMeasured.cpu),
-                new Run(PORTAL, drivers, portalMeasured.lifecycles, portalMeasured.wall, portalEnded, portalTasks,
-                        portalMeasured.times.figures(), pdfs, portalMeasured.cpu));
+        Map<String, TimedApart.Renders> timedApart = TimedApart.renders();
+        List<Run> runs = new ArrayList<>();
+        measured.forEach((system, m) -> {
+            int ended = 0;
+            long tasks = 0;
+            for (Object id : m.ids) {
+                Ended e = system.ended().apply(id);
+                ended += e.ended() ? 1 : 0;
+                tasks += e.tasks();
+            }
+            runs.add(new Run(system.name(), drivers, m.lifecycles, m.wall, ended, tasks, m.times.figures(),
+                    system.name().equals(PORTAL) ? timedApart : Map.of(), m.cpu));
+        });
+        return runs;
     }
 
     private static long processCpu() {
@@ -226,63 +256,63 @@ public final class LifecycleBenchmark {
     }
 
     private static String line(Run r) {
-        return String.format(Locale.ROOT, "%-13s %d driver(s): %d lifecycles in %.1f s: %.2f lifecycles/s, %.1f tasks/s"
+        return String.format(Locale.ROOT, "%-17s %d driver(s): %d lifecycles in %.1f s: %.2f lifecycles/s, %.1f tasks/s"
                         + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f", r.system(),
                 r.drivers(), r.lifecycles(), r.wallNanos() / 1e9, r.lifecyclesPerSecond(), r.tasksPerSecond(), r.ended(),
                 r.tasks(), r.driverCpuMillisPerLifecycle(), r.processCpuMillisPerLifecycle());
     }
 
-    /** The report as markdown: throughput per system, the ratio, the portal's steps and its PDFs. */
+    /** The report as markdown: throughput per system, the portal's ratios, its steps, PDFs and password checks. */
     public static String table(Report report) {
         StringBuilder out = new StringBuilder();
         Settings s = report.settings();
         out.append(String.format(Locale.ROOT, "%d measured lifecycles per system and driver count (in turns of"
-                + " " + BLOCK + ", bare then portal), %d warm-up lifecycles of each system before; %d user tasks per"
-                + " lifecycle.%n%n", s.lifecycles(), s.warmup(),
-                PortalLifecycles.USER_TASKS));
-        out.append("| drivers | system | wall s | lifecycles/s | tasks/s | portal / bare | driver CPU ms / lifecycle |"
+                + " " + BLOCK + ": %s; %s; %s), %d warm-up lifecycles of each system before; %d user tasks per"
+                + " lifecycle. The goal's ratio is the portal's against the control of the same shape.%n%n",
+                s.lifecycles(), TASKS_ONLY, SAME_SHAPE, PORTAL, s.warmup(), PortalLifecycles.USER_TASKS));
+        out.append("| drivers | system | wall s | lifecycles/s | tasks/s | portal ÷ this | driver CPU ms / lifecycle |"
                         + " JVM CPU ms / lifecycle |\n")
                 .append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (int drivers : s.drivers()) {
-            Run bare = find(report, BARE, drivers);
             Run portal = find(report, PORTAL, drivers);
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | | %.0f | %.0f |%n", drivers, BARE,
-                    bare.wallNanos() / 1e9, bare.lifecyclesPerSecond(), bare.tasksPerSecond(),
-                    bare.driverCpuMillisPerLifecycle(), bare.processCpuMillisPerLifecycle()));
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | %.3f | %.0f | %.0f |%n", drivers,
-                    PORTAL, portal.wallNanos() / 1e9, portal.lifecyclesPerSecond(), portal.tasksPerSecond(),
-                    portal.lifecyclesPerSecond() / bare.lifecyclesPerSecond(), portal.driverCpuMillisPerLifecycle(),
-                    portal.processCpuMillisPerLifecycle()));
+            for (String system : List.of(TASKS_ONLY, SAME_SHAPE, PORTAL)) {
+                Run r = find(report, system, drivers);
+                out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.1f | %s | %.0f | %.0f |%n", drivers,
+                        system, r.wallNanos() / 1e9, r.lifecyclesPerSecond(), r.tasksPerSecond(),
+                        system.equals(PORTAL) ? "" : String.format(Locale.ROOT, "%.3f",
+                                portal.lifecyclesPerSecond() / r.lifecyclesPerSecond()),
+                        r.driverCpuMillisPerLifecycle(), r.processCpuMillisPerLifecycle()));
+            }
         }
-        out.append("\nAgreement PDFs (inside the portal's calls; the ratio without them):\n\n")
+        out.append("\nAgreement PDFs (inside the portal's calls; the ratios without them):\n\n")
                 .append("| drivers | PDF | renders | total s | mean ms | portal lifecycles/s without PDF time |"
-                        + " portal / bare without PDF time |\n|---:|---|---:|---:|---:|---:|---:|\n");
+                        + " ÷ same shape | ÷ tasks only |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (int drivers : s.drivers()) {
             Run portal = find(report, PORTAL, drivers);
-            Run bare = find(report, BARE, drivers);
-            portal.pdfRenders().forEach((method, r) -> out.append(String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %.1f"
-                    + " | | |%n", drivers, method, r.count(), r.nanos() / 1e9, r.nanos() / 1e6 / Math.max(1, r.count()))));
-            out.append(String.format(Locale.ROOT, "| %d | all | %d | %.1f | %.1f | %.2f | %.3f |%n", drivers,
-                    portal.pdfRenders().values().stream().mapToLong(TimedApart.Renders::count).sum(),
-                    portal.pdfNanos() / 1e9, portal.pdfNanos() / 1e6 / Math.max(1, portal.pdfRenders().values()
-                            .stream().mapToLong(TimedApart.Renders::count).sum()),
+            portal.pdfRenders().forEach((method, r) -> out.append(String.format(Locale.ROOT, "| %d | %s | %d | %.1f |"
+                    + " %.1f | | | |%n", drivers, method, r.count(), r.nanos() / 1e9, r.nanos() / 1e6
+                    / Math.max(1, r.count()))));
+            long renders = portal.pdfRenders().values().stream().mapToLong(TimedApart.Renders::count).sum();
+            out.append(String.format(Locale.ROOT, "| %d | all | %d | %.1f | %.1f | %.2f | %.3f | %.3f |%n", drivers,
+                    renders, portal.pdfNanos() / 1e9, portal.pdfNanos() / 1e6 / Math.max(1, renders),
                     portal.lifecyclesPerSecondWithoutPdf(),
-                    portal.lifecyclesPerSecondWithoutPdf() / bare.lifecyclesPerSecond()));
+                    portal.lifecyclesPerSecondWithoutPdf() / find(report, SAME_SHAPE, drivers).lifecyclesPerSecond(),
+                    portal.lifecyclesPerSecondWithoutPdf() / find(report, TASKS_ONLY, drivers).lifecyclesPerSecond()));
         }
         out.append("\nPassword checks (the bcrypt hash of the password each signer enters again, a domain"
                         + " requirement; reported apart as the UI benchmark reports sign-in):\n\n")
                 .append("| drivers | checks | total s | mean ms | portal lifecycles/s without PDF and password-check"
-                        + " time | portal / bare without PDF and password-check time |\n|---:|---:|---:|---:|---:|---:|\n");
+                        + " time | ÷ same shape | ÷ tasks only |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int drivers : s.drivers()) {
             Run portal = find(report, PORTAL, drivers);
-            Run bare = find(report, BARE, drivers);
             TimedApart.Renders checks = portal.passwordChecks();
-            out.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.2f | %.3f |%n", drivers, checks.count(),
-                    checks.nanos() / 1e9, checks.nanos() / 1e6 / Math.max(1, checks.count()),
-                    portal.lifecyclesPerSecondWithoutPdfAndPasswordChecks(),
-                    portal.lifecyclesPerSecondWithoutPdfAndPasswordChecks() / bare.lifecyclesPerSecond()));
+            double without = portal.lifecyclesPerSecondWithoutPdfAndPasswordChecks();
+            out.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.2f | %.3f | %.3f |%n", drivers,
+                    checks.count(), checks.nanos() / 1e9, checks.nanos() / 1e6 / Math.max(1, checks.count()), without,
+                    without / find(report, SAME_SHAPE, drivers).lifecyclesPerSecond(),
+                    without / find(report, TASKS_ONLY, drivers).lifecyclesPerSecond()));
         }
-        for (String system : List.of(PORTAL, BARE)) {
+        for (String system : List.of(PORTAL, SAME_SHAPE, TASKS_ONLY)) {
             out.append("\nSteps, ").append(system).append(" (time summed over the drivers):\n\n")
                     .append("| drivers | step | calls | mean ms | share | CPU ms per call |\n")
                     .append("|---:|---|---:|---:|---:|---:|\n");
@@ -340,7 +370,8 @@ public final class LifecycleBenchmark {
         properties.put("vaadin.launch-browser", "false");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
-        List<Class<?>> sources = new ArrayList<>(List.of(ConsiliumApplication.class, TimedApart.class));
+        List<Class<?>> sources = new ArrayList<>(List.of(ConsiliumApplication.class, TimedApart.class,
+                SameShapeProcess.class));
         if (countSql) {
             sources.add(PerfBeans.class);
         }

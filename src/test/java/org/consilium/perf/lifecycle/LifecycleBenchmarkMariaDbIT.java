@@ -18,15 +18,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * CI's small run of the lifecycle benchmark (docs/performance.md), so that it cannot rot: three lifecycles of the
- * portal and of the bare process, with one and with two drivers, on a schema of its own (the voting round opens
+ * portal and of each control (the same shape, the tasks only), with one and with two drivers, on a schema of its own (the voting round opens
  * for every patient organisation in the database, so the shared test schema would add other tests' organisations).
- * Every lifecycle ends active with all its user tasks done, and both figures are produced; times are printed,
+ * Every lifecycle ends active with all its user tasks done, and all figures are produced; times are printed,
  * never asserted.
  */
 @ExtendWith(Suites.MariaDb.class)
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "vaadin.devmode.devTools.enabled=false"})
 @ActiveProfiles("mysql")
-@Import(TimedApart.class)
+@Import({TimedApart.class, SameShapeProcess.class})
 class LifecycleBenchmarkMariaDbIT {
 
     static final String SCHEMA = "consilium_lifecycle_smoke";
@@ -46,14 +46,16 @@ class LifecycleBenchmarkMariaDbIT {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void every_lifecycle_ends_active_with_its_fourteen_tasks_done_in_the_portal_and_in_the_bare_process()
+    void every_lifecycle_ends_active_with_its_fourteen_tasks_done_in_the_portal_and_in_both_controls()
             throws Exception {
         LifecycleBenchmark.Settings settings = new LifecycleBenchmark.Settings(3, 0, List.of(1, 2));
 
         LifecycleBenchmark.Report report = LifecycleBenchmark.run(context, settings, false);
         System.out.println(LifecycleBenchmark.table(report));
 
-        assertThat(report.runs()).hasSize(4);
+        assertThat(report.runs()).hasSize(6);
+        assertThat(report.runs()).extracting(LifecycleBenchmark.Run::system).containsOnly(LifecycleBenchmark.PORTAL,
+                LifecycleBenchmark.SAME_SHAPE, LifecycleBenchmark.TASKS_ONLY);
         assertThat(report.runs()).allSatisfy(run -> {
             assertThat(run.ended()).as(run.system() + ", " + run.drivers() + " driver(s): lifecycles ended active")
                     .isEqualTo(3);
@@ -71,7 +73,10 @@ class LifecycleBenchmarkMariaDbIT {
                     "ethics review", "agreement: generate (PDF)", "lead signature");
             assertThat(run.steps().get("vote (open, declare, cast)").calls()).isEqualTo(3L * 9);
         });
-        assertThat(LifecycleBenchmark.table(report)).contains("portal / bare",
-                "portal / bare without PDF and password-check time");
+        assertThat(report.of(LifecycleBenchmark.SAME_SHAPE)).allSatisfy(run -> assertThat(run.steps())
+                .as("the same-shape control passes the decision tables' way to the agreement")
+                .containsKeys("completeness check", "vote", "ethics review", "foundation signature"));
+        assertThat(LifecycleBenchmark.table(report)).contains("portal ÷ this", "÷ same shape", "÷ tasks only",
+                "portal lifecycles/s without PDF and password-check time");
     }
 }
