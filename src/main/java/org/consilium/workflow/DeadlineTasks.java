@@ -52,8 +52,10 @@ public class DeadlineTasks {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final NamedParameterJdbcTemplate jdbc;
+    private final EngineTables tables;
 
-    DeadlineTasks(TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc) {
+    DeadlineTasks(TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc, EngineTables tables) {
+        this.tables = tables;
         this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -70,9 +72,10 @@ public class DeadlineTasks {
                 SELECT t.TASK_DEF_KEY_ AS step,
                        SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue,
                        SUM(CASE WHEN t.DUE_DATE_ >= :now THEN 1 ELSE 0 END) AS soon
-                FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+                FROM %s t JOIN %s d ON d.ID_ = t.PROC_DEF_ID_
                 WHERE d.KEY_ = :key AND t.SUSPENSION_STATE_ = 1 AND t.DUE_DATE_ < :soonEnd
-                GROUP BY t.TASK_DEF_KEY_ ORDER BY t.TASK_DEF_KEY_""", params,
+                GROUP BY t.TASK_DEF_KEY_ ORDER BY t.TASK_DEF_KEY_""".formatted(tables.task(), tables.processDefinition()),
+                params,
                 (rs, i) -> new StepCount(rs.getString("step"), rs.getLong("overdue"), rs.getLong("soon")));
     }
 
@@ -110,7 +113,7 @@ public class DeadlineTasks {
     /** The first candidate group of each task, in one query for the page. */
     private Map<String, String> candidateGroups(List<String> taskIds) {
         Map<String, String> groups = new HashMap<>();
-        jdbc.query("SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TASK_ID_ IN (:ids)"
+        jdbc.query("SELECT TASK_ID_, GROUP_ID_ FROM " + tables.identityLink() + " WHERE TASK_ID_ IN (:ids)"
                         + " AND TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL ORDER BY GROUP_ID_",
                 new MapSqlParameterSource("ids", taskIds),
                 rs -> {

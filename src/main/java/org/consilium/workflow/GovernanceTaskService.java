@@ -1,5 +1,6 @@
 package org.consilium.workflow;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -40,6 +41,8 @@ public class GovernanceTaskService {
     private final Translations translations;
 
     private final TransactionTemplate inNewTransaction;
+    /** Votes cast again because another one completed the same round at the same moment, since start-up. */
+    private final AtomicLong concurrentVotesCastAgain = new AtomicLong();
 
     GovernanceTaskService(TaskService tasks, OpenTasks openTasks, ProposalLifecycleSteps proposals,
                           CurrentUser currentUser, PatientReviewService patientReview, EthicsReviewService ethics,
@@ -112,8 +115,6 @@ public class GovernanceTaskService {
             }
         }
     }
-
-    private final java.util.concurrent.atomic.AtomicLong concurrentVotesCastAgain = new java.util.concurrent.atomic.AtomicLong();
 
     /** Votes cast again because another one completed the same round at the same moment, since start-up. */
     long concurrentVotesCastAgain() {

@@ -1,13 +1,10 @@
 package org.consilium.workflow;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.consilium.security.CurrentUser;
@@ -23,13 +20,13 @@ class OpenTasks {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final ManagementService management;
+    private final EngineTables tables;
     private final CurrentUser currentUser;
     private final NamedParameterJdbcTemplate jdbc;
 
-    OpenTasks(TaskService tasks, RuntimeService runtime, ManagementService management, CurrentUser currentUser,
+    OpenTasks(TaskService tasks, RuntimeService runtime, EngineTables tables, CurrentUser currentUser,
               NamedParameterJdbcTemplate jdbc) {
-        this.management = management;
+        this.tables = tables;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -52,17 +49,8 @@ class OpenTasks {
      * by MyBatis) to find one row: that was a sixth of the driver's CPU in the lifecycle benchmark outside bcrypt.
      */
     private Task byId(String taskId) {
-        return tasks.createNativeTaskQuery().sql("SELECT * FROM " + taskTable() + " WHERE ID_ = #{taskId}")
+        return tasks.createNativeTaskQuery().sql("SELECT * FROM " + tables.task() + " WHERE ID_ = #{taskId}")
                 .parameter("taskId", taskId).singleResult();
-    }
-
-    private volatile String taskTable;
-
-    private String taskTable() {
-        if (taskTable == null) {
-            taskTable = management.getTableName(Task.class);
-        }
-        return taskTable;
     }
 
     /**
@@ -149,17 +137,12 @@ class OpenTasks {
      * of optional conditions at every call) and without deserialising anything.
      */
     private List<Numeric> numbers(List<String> executionIds, List<String> names) {
-        if (variableTable == null) {
-            variableTable = management.getTableName(VariableInstanceEntity.class);
-        }
-        return jdbc.query("SELECT NAME_, EXECUTION_ID_, LONG_ FROM " + variableTable
+        return jdbc.query("SELECT NAME_, EXECUTION_ID_, LONG_ FROM " + tables.variable()
                         + " WHERE EXECUTION_ID_ IN (:executions) AND NAME_ IN (:names)"
                         + " AND TYPE_ IN ('long', 'integer', 'short') AND LONG_ IS NOT NULL",
                 Map.of("executions", executionIds, "names", names),
                 (rs, i) -> new Numeric(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
-
-    private volatile String variableTable;
 
     /**
      * Whether the task is offered to this group: one read of the engine's identity links by their indexed task id,
@@ -167,16 +150,11 @@ class OpenTasks {
      * first.
      */
     boolean offeredTo(Task task, String group) {
-        if (identityLinkTable == null) {
-            identityLinkTable = management.getTableName(IdentityLinkEntity.class);
-        }
-        Integer links = jdbc.queryForObject("SELECT COUNT(*) FROM " + identityLinkTable
+        Integer links = jdbc.queryForObject("SELECT COUNT(*) FROM " + tables.identityLink()
                         + " WHERE TASK_ID_ = :task AND TYPE_ = 'candidate' AND GROUP_ID_ = :group",
                 Map.of("task", task.getId(), "group", group), Integer.class);
         return links != null && links > 0;
     }
-
-    private volatile String identityLinkTable;
 
     /** Completes the task, passing the decision (if any) as a transient variable. */
     void complete(Task task, String decision) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import java.time.Instant;
@@ -32,17 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskInboxService {
 
     private final TaskService tasks;
-    private final org.camunda.bpm.engine.ManagementService management;
+    private final EngineTables tables;
     private final ProposalService proposals;
     private final CurrentUser currentUser;
     private final MemberService members;
     private final Translations translations;
     private final NamedParameterJdbcTemplate jdbc;
 
-    TaskInboxService(TaskService tasks, org.camunda.bpm.engine.ManagementService management, ProposalService proposals,
+    TaskInboxService(TaskService tasks, EngineTables tables, ProposalService proposals,
                      CurrentUser currentUser, MemberService members, Translations translations,
                      NamedParameterJdbcTemplate jdbc) {
-        this.management = management;
+        this.tables = tables;
         this.jdbc = jdbc;
         this.members = members;
         this.translations = translations;
@@ -55,10 +54,9 @@ public class TaskInboxService {
     public List<InboxTask> myTasks(int offset, int limit) {
         // One statement for the page and each task's proposal (the process instance's variable), read as rows: the
         // engine's native task query and variable query mapped fifty task and variable entities through MyBatis.
-        String variables = management.getTableName(VariableInstanceEntity.class);
         List<PageRow> page = jdbc.query("SELECT M.ID_, M.NAME_, M.TASK_DEF_KEY_, M.CREATE_TIME_, M.DUE_DATE_,"
                         + " M.ASSIGNEE_, V.LONG_ FROM (" + mine(currentUser.require(), PAGE_COLUMNS)
-                        + " ORDER BY CREATE_TIME_ ASC, ID_ ASC LIMIT :limit OFFSET :offset) M LEFT JOIN " + variables
+                        + " ORDER BY CREATE_TIME_ ASC, ID_ ASC LIMIT :limit OFFSET :offset) M LEFT JOIN " + tables.variable()
                         + " V ON V.EXECUTION_ID_ = M.PROC_INST_ID_ AND V.NAME_ = :proposalId"
                         + " ORDER BY M.CREATE_TIME_ ASC, M.ID_ ASC",
                 Map.of("limit", limit, "offset", offset, "proposalId", ProposalLifecycle.PROPOSAL_ID),
@@ -103,8 +101,8 @@ public class TaskInboxService {
             }
         }).map(g -> "'" + g + "'").collect(Collectors.joining(", "));
         String username = user.getUsername().replace("'", "''");
-        String task = management.getTableName(Task.class);
-        String link = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.class);
+        String task = tables.task();
+        String link = tables.identityLink();
         return "SELECT " + columns + " FROM " + task + " T WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ = '"
                 + username + "' UNION SELECT " + columns + " FROM " + task + " T JOIN " + link
                 + " I ON I.TASK_ID_ = T.ID_ WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ IS NULL"
@@ -188,12 +186,10 @@ public class TaskInboxService {
      * proposal page the slowest screen under load.
      */
     private List<ProposalTask> proposalTasks(String reference) {
-        String executions = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class);
-        String taskTable = management.getTableName(Task.class);
-        String links = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.class);
         Map<String, ProposalTask> byId = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT T.ID_, T.NAME_, T.TASK_DEF_KEY_, T.ASSIGNEE_, T.DUE_DATE_, I.GROUP_ID_ FROM " + executions
-                        + " E JOIN " + taskTable + " T ON T.PROC_INST_ID_ = E.ID_ LEFT JOIN " + links
+        jdbc.query("SELECT T.ID_, T.NAME_, T.TASK_DEF_KEY_, T.ASSIGNEE_, T.DUE_DATE_, I.GROUP_ID_ FROM "
+                        + tables.execution() + " E JOIN " + tables.task() + " T ON T.PROC_INST_ID_ = E.ID_ LEFT JOIN "
+                        + tables.identityLink()
                         + " I ON I.TASK_ID_ = T.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL"
                         + " WHERE E.BUSINESS_KEY_ = :reference AND E.ID_ = E.PROC_INST_ID_ AND T.SUSPENSION_STATE_ = 1"
                         + " ORDER BY T.CREATE_TIME_ ASC, T.ID_ ASC, I.GROUP_ID_ ASC",
