@@ -584,7 +584,7 @@ public class AgreementService {
     }
 
     private AgreementVersion latest(Agreement agreement) {
-        return versions.findFirstByAgreementIdOrderByNumberDesc(agreement.getId())
+        return versions.findLatest(agreement.getId())
                 .orElseThrow(() -> new AgreementRefused(message("agreement.refused.noVersion")));
     }
 

@@ -151,7 +151,7 @@ public class AgreementSteps {
 
     private void cancel(Agreement agreement) {
         agreement.cancelled();
-        versions.findFirstByAgreementIdOrderByNumberDesc(agreement.getId()).ifPresent(AgreementVersion::cancelled);
+        versions.findLatest(agreement.getId()).ifPresent(AgreementVersion::cancelled);
     }
 
     private Set<Long> applicantAndStaff(Long proposalId) {
@@ -170,7 +170,7 @@ public class AgreementSteps {
     }
 
     private AgreementVersion latest(Agreement agreement) {
-        return versions.findFirstByAgreementIdOrderByNumberDesc(agreement.getId()).orElseThrow();
+        return versions.findLatest(agreement.getId()).orElseThrow();
     }
 
 }

@@ -8,8 +8,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+// Queries written out rather than derived from method names: Hibernate keeps the translation of a query string, but
+// builds and translates a derived (criteria) query afresh at every call, which was most of these reads' CPU in the
+// lifecycle benchmark (docs/performance.md, "Fourth round").
 interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
+    @Query("select a from Agreement a where a.proposalId = :proposalId")
     Optional<Agreement> findByProposalId(Long proposalId);
 
     /** Serialises whatever changes one agreement (generate, send, sign) so two clicks make one change. */
@@ -19,20 +23,26 @@ interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
     boolean existsByProposalIdAndLeadOrganisationId(Long proposalId, Long leadOrganisationId);
 
+    @Query("select a from Agreement a where a.executedDocumentId = :documentId")
     Optional<Agreement> findByExecutedDocumentId(Long documentId);
 }
 
 interface AgreementVersionRepository extends JpaRepository<AgreementVersion, Long> {
 
+    @Query("select v from AgreementVersion v where v.agreementId = :agreementId order by v.number desc")
     List<AgreementVersion> findByAgreementIdOrderByNumberDesc(Long agreementId);
 
-    Optional<AgreementVersion> findFirstByAgreementIdOrderByNumberDesc(Long agreementId);
+    /** The agreement's latest version (the highest number). */
+    @Query("select v from AgreementVersion v where v.agreementId = :agreementId and v.number ="
+            + " (select max(w.number) from AgreementVersion w where w.agreementId = :agreementId)")
+    Optional<AgreementVersion> findLatest(Long agreementId);
 }
 
 interface AgreementSignatureRepository extends JpaRepository<AgreementSignature, Long> {
 
     List<AgreementSignature> findByVersionIdInOrderBySignedAt(Collection<Long> versionIds);
 
+    @Query("select s from AgreementSignature s where s.versionId = :versionId order by s.signedAt")
     List<AgreementSignature> findByVersionIdOrderBySignedAt(Long versionId);
 }
 

@@ -7,7 +7,13 @@ import org.springframework.data.repository.query.Param;
 
 interface ConflictDeclarationRepository extends JpaRepository<ConflictDeclaration, Long> {
 
-    Optional<ConflictDeclaration> findByVotingRoundIdAndPersonId(Long votingRoundId, Long personId);
+    // Queries written out rather than derived from method names: Hibernate keeps the translation of a query
+    // string, but builds and translates a derived (criteria) query afresh at every call, which was most of
+    // these reads' CPU in the lifecycle benchmark (docs/performance.md, "Fourth round").
+    /** Whether the person declared a conflict in the round; empty if they have not declared. */
+    @Query("select d.hasConflict from ConflictDeclaration d where d.votingRoundId = :votingRoundId"
+            + " and d.personId = :personId")
+    Optional<Boolean> conflictIn(@Param("votingRoundId") Long votingRoundId, @Param("personId") Long personId);
 
     /** Whether the person declared a conflict for the proposal's round; empty if they have not declared. */
     @Query("select d.hasConflict from ConflictDeclaration d, VotingRound r"

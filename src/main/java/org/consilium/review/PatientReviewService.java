@@ -176,8 +176,8 @@ public class PatientReviewService implements ProposalReaders {
     }
 
     private Declaration declarationOf(VotingRound round, ConsiliumUser user) {
-        return declarations.findByVotingRoundIdAndPersonId(round.getId(), user.personId())
-                .map(d -> d.hasConflict() ? Declaration.CONFLICT : Declaration.NO_CONFLICT)
+        return declarations.conflictIn(round.getId(), user.personId())
+                .map(conflict -> conflict ? Declaration.CONFLICT : Declaration.NO_CONFLICT)
                 .orElse(Declaration.NOT_YET);
     }
 
