@@ -13,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,6 +44,8 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         baseUrl = "http://localhost:" + port;
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Vaadin re-renders while a wait looks: an element found a moment ago may be gone; look again then.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     void open(String path) {
@@ -121,7 +124,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a displayed element matching css whose text starts with the given text (an item of an overlay). */
     WebElement visibleWithText(String css, String start) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "a visible " + css + " starting with '" + start + "'")
                 .until(d -> d.findElements(By.cssSelector(css)).stream()
                         .filter(e -> e.isDisplayed() && e.getText().strip().startsWith(start)).findFirst().orElse(null));
