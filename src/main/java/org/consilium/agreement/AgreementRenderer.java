@@ -117,6 +117,16 @@ public class AgreementRenderer {
         return render("signature-page", context, true);
     }
 
+    /**
+     * The executed agreement: the signed PDF's pages, then the signature page, marked as executed. Here with the
+     * renderings because it is the third PDF the portal makes: whoever times or replaces the making of PDFs finds
+     * all three in one place.
+     */
+    public byte[] assembleExecutedAgreement(byte[] signedPdf, byte[] signaturePage, String marker,
+                                            String signedSha256) {
+        return ExecutedAgreements.assemble(signedPdf, signaturePage, marker, signedSha256);
+    }
+
     /** In English. */
     byte[] renderSignaturePage(AgreementTerms terms, List<SignatureLine> signatures, Instant executedAt) {
         return renderSignaturePage(terms, signatures, executedAt, Locale.ENGLISH);

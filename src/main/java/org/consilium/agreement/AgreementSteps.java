@@ -88,7 +88,7 @@ public class AgreementSteps {
         // In the language of the version signed, so that the executed agreement speaks one language throughout.
         byte[] page = renderer.renderSignaturePage(terms,
                 signed.stream().map(AgreementSignature::line).toList(), now, version.getLanguage());
-        byte[] executed = ExecutedAgreements.assemble(signedPdf.getContent(), page, terms.marker(),
+        byte[] executed = renderer.assembleExecutedAgreement(signedPdf.getContent(), page, terms.marker(),
                 signedPdf.getSha256());
         AgreementDocument document = documents.save(new AgreementDocument(executed, now));
         agreement.executed(now, document.getId());

@@ -67,6 +67,8 @@ class LifecycleBenchmarkMariaDbIT {
             assertThat(run.pdfs().get("renderAgreement").count()).as("one agreement per lifecycle").isEqualTo(3);
             assertThat(run.pdfs().get("renderSignaturePage").count()).as("one signature page per lifecycle")
                     .isEqualTo(3);
+            assertThat(run.pdfs().get("assembleExecutedAgreement").count()).as("one executed agreement per lifecycle")
+                    .isEqualTo(3);
             assertThat(run.passwordChecks().count()).as("two signers re-enter their password per lifecycle")
                     .isEqualTo(3L * 2);
             assertThat(run.steps()).containsKeys("submit", "completeness check", "vote (open, declare, cast)",

@@ -12,8 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Times what the benchmark reports apart, inside the portal's own calls: the agreement PDFs (the renderer bean
- * is wrapped in a proxy that sums the time of each render: the agreement when staff generate it, the signature
- * page when the second signature executes it) and the password checks (the password encoder's {@code matches}:
+ * is wrapped in a proxy that sums the time of each of its calls: the agreement when staff generate it; the
+ * signature page, and the executed agreement assembled from the signed PDF and that page, when the second signature
+ * executes it) and the password checks (the password encoder's {@code matches}:
  * the bcrypt hash of the password each signer enters again). Not a stereotype: the benchmark's contexts import it.
  */
 public class TimedApart {
@@ -92,7 +93,7 @@ public class TimedApart {
         RENDERS.clear();
     }
 
-    /** Per renderer method (renderAgreement, renderSignaturePage) and the password checks since the last reset. */
+    /** Per renderer method (renderAgreement, renderSignaturePage, assembleExecutedAgreement) and the password checks since the last reset. */
     static Map<String, Renders> renders() {
         Map<String, Renders> out = new java.util.TreeMap<>();
         RENDERS.forEach((method, f) -> out.put(method, new Renders(f[0].sum(), f[1].sum())));
