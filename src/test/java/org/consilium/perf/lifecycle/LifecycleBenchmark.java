@@ -147,10 +147,17 @@ public final class LifecycleBenchmark {
             measured.forEach(r -> System.out.println(line(r)));
             runs.addAll(measured);
         }
-        return new Report(settings, runs, countSql ? "Portal:\n\n" + sqlPerStep("portal", times -> portal.run(1_000_000, times))
-                + "\nBare (same shape):\n\n" + sqlPerStep("same-shape", times -> sameShape.run(1_000_000, times))
-                + "\nBare (tasks only):\n\n" + sqlPerStep("tasks-only", times -> tasksOnly.run(1_000_000, times))
-                : null);
+        if (!countSql) {
+            return new Report(settings, runs, null);
+        }
+        try (ServerCounters server = new ServerCounters(context.getEnvironment())) {
+            return new Report(settings, runs, "Portal:\n\n" + sqlPerStep("portal", server,
+                    times -> portal.run(1_000_000, times))
+                    + "\nBare (same shape):\n\n" + sqlPerStep("same-shape", server,
+                    times -> sameShape.run(1_000_000, times))
+                    + "\nBare (tasks only):\n\n" + sqlPerStep("tasks-only", server,
+                    times -> tasksOnly.run(1_000_000, times)));
+        }
     }
 
     /** The warm-up lifecycles' numbers start here (the measured ones at 0, the counted one at 1,000,000). */
@@ -217,19 +224,22 @@ public final class LifecycleBenchmark {
      * One lifecycle on this thread with its statements counted per step, and the most repeated ones; every
      * statement, step by step, in target/lifecycle-sql-{system}.txt.
      */
-    private static String sqlPerStep(String system, java.util.function.Consumer<StepTimes> lifecycle)
-            throws java.io.IOException {
+    private static String sqlPerStep(String system, ServerCounters server,
+                                     java.util.function.Consumer<StepTimes> lifecycle) throws java.io.IOException {
         SqlCounter.Recording recording = SqlCounter.start();
         Map<String, Integer> perStep = new LinkedHashMap<>();
+        Map<String, ServerCounters.Delta> atServer = new LinkedHashMap<>();
         StringBuilder log = new StringBuilder();
         StepTimes times = new StepTimes() {
             @Override
             <T> T time(String step, java.util.function.Supplier<T> action) {
                 int before = recording.count();
                 int logged = recording.log().size();
+                ServerCounters.Snapshot serverBefore = server.snapshot();
                 try {
                     return super.time(step, action);
                 } finally {
+                    atServer.merge(step, server.since(serverBefore), ServerCounters.Delta::plus);
                     perStep.merge(step, recording.count() - before, Integer::sum);
                     log.append("## ").append(step).append(": ").append(recording.count() - before).append('\n');
                     recording.log().subList(logged, recording.log().size()).forEach(e -> log.append(String.format(
@@ -244,9 +254,13 @@ public final class LifecycleBenchmark {
             SqlCounter.stop();
         }
         Files.writeString(Path.of("target", "lifecycle-sql-" + system + ".txt"), log);
-        StringBuilder out = new StringBuilder("| step | statements |\n|---|---:|\n");
-        perStep.forEach((step, n) -> out.append("| ").append(step).append(" | ").append(n).append(" |\n"));
-        out.append("| **one lifecycle** | **").append(recording.count()).append("** |\n\nMost repeated statements:\n\n");
+        StringBuilder out = new StringBuilder("| step | statements | " + ServerCounters.Delta.HEADER + " |\n|---|---:|"
+                + ServerCounters.Delta.ALIGNMENT + "\n");
+        perStep.forEach((step, n) -> out.append("| ").append(step).append(" | ").append(n).append(" | ")
+                .append(atServer.get(step).cells()).append(" |\n"));
+        out.append("| **one lifecycle** | **").append(recording.count()).append("** | ")
+                .append(atServer.values().stream().reduce(ServerCounters.Delta::plus).orElseThrow().cells())
+                .append(" |\n\nMost repeated statements:\n\n");
         Map<String, Integer> repeated = new TreeMap<>();
         recording.statements().forEach(e -> repeated.merge(e.sql().replaceAll("\\s+", " ").strip(), 1, Integer::sum));
         repeated.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
