@@ -55,11 +55,12 @@ public class TaskInboxService {
         // One statement for the page and each task's proposal (the process instance's variable), read as rows: the
         // engine's native task query and variable query mapped fifty task and variable entities through MyBatis.
         List<PageRow> page = jdbc.query("SELECT M.ID_, M.NAME_, M.TASK_DEF_KEY_, M.CREATE_TIME_, M.DUE_DATE_,"
-                        + " M.ASSIGNEE_, V.LONG_ FROM (" + mine(currentUser.require(), PAGE_COLUMNS)
+                        + " M.ASSIGNEE_, V.LONG_ FROM (" + mine(PAGE_COLUMNS)
                         + " ORDER BY CREATE_TIME_ ASC, ID_ ASC LIMIT :limit OFFSET :offset) M LEFT JOIN " + tables.variable()
                         + " V ON V.EXECUTION_ID_ = M.PROC_INST_ID_ AND V.NAME_ = :proposalId"
                         + " ORDER BY M.CREATE_TIME_ ASC, M.ID_ ASC",
-                Map.of("limit", limit, "offset", offset, "proposalId", ProposalLifecycle.PROPOSAL_ID),
+                mineParameters(currentUser.require(), Map.of("limit", limit, "offset", offset, "proposalId",
+                        ProposalLifecycle.PROPOSAL_ID)),
                 (rs, i) -> new PageRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                         instant(rs.getTimestamp(5)), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7)));
         // Only proposals of the engine's own tasks for this person: no record check needed beyond the query.
@@ -83,8 +84,8 @@ public class TaskInboxService {
 
     @PreAuthorize("isAuthenticated()")
     public long countMyTasks() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + mine(currentUser.require(), "T.ID_") + ") MINE",
-                Map.of(), Long.class);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + mine("T.ID_") + ") MINE",
+                mineParameters(currentUser.require(), Map.of()), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -92,21 +93,26 @@ public class TaskInboxService {
      * The person's open tasks as SQL: those assigned to them, and the unassigned ones offered to one of their
      * groups, as two indexed reads joined by a UNION. The engine's own query (an OR over a LEFT JOIN of the
      * identity links) served by no index: it read every open task for each inbox page and each count.
-     * The groups are role names and organisation ids, checked below before they are written into the SQL.
+     * The username and the groups are bound as parameters ({@link #mineParameters}), so that the statement's text is
+     * the same for everyone with as many groups, and Connector/J's cache of parsed statements serves them all.
      */
-    private String mine(ConsiliumUser user, String columns) {
-        String groups = groupsOf(user).stream().peek(g -> {
-            if (!g.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalStateException("Unexpected group name " + g);
-            }
-        }).map(g -> "'" + g + "'").collect(Collectors.joining(", "));
-        String username = user.getUsername().replace("'", "''");
+    private String mine(String columns) {
         String task = tables.task();
         String link = tables.identityLink();
-        return "SELECT " + columns + " FROM " + task + " T WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ = '"
-                + username + "' UNION SELECT " + columns + " FROM " + task + " T JOIN " + link
+        return "SELECT " + columns + " FROM " + task + " T WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ = :username"
+                + " UNION SELECT " + columns + " FROM " + task + " T JOIN " + link
                 + " I ON I.TASK_ID_ = T.ID_ WHERE T.SUSPENSION_STATE_ = 1 AND T.ASSIGNEE_ IS NULL"
-                + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (" + groups + ")";
+                + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (:groups)";
+    }
+
+    /** The values of {@link #mine}'s parameters for the person, with the page's own. */
+    private Map<String, Object> mineParameters(ConsiliumUser user, Map<String, Object> more) {
+        Map<String, Object> parameters = new java.util.HashMap<>(more);
+        parameters.put("username", user.getUsername());
+        List<String> groups = groupsOf(user);
+        // IN () is no SQL: a person without a role is offered no group's task
+        parameters.put("groups", groups.isEmpty() ? List.of("") : groups);
+        return parameters;
     }
 
     /** Takes a task offered to one of the person's groups, so that colleagues see it is being handled. */
