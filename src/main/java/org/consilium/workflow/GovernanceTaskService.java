@@ -10,6 +10,7 @@ import org.consilium.ethics.EthicsRoute;
 import org.consilium.proposal.ProposalEventKind;
 import org.consilium.proposal.ProposalLifecycleSteps;
 import org.consilium.proposal.ProposalNotValid;
+import org.consilium.review.Declaration;
 import org.consilium.review.PatientReviewService;
 import org.consilium.review.VoteChoice;
 import org.consilium.review.VoteRefused;
@@ -80,11 +81,14 @@ public class GovernanceTaskService {
         return new OpenVote(task.getId(), about[0], organisationId);
     }
 
+    /** Declares; returns the vote as it now stands, so that its screen need not read it again. */
     @PreAuthorize("hasRole('PATIENT_REPRESENTATIVE')")
-    public void declareConflicts(String taskId, boolean hasConflict, String details) {
+    public VoteTask declareConflicts(String taskId, boolean hasConflict, String details) {
         // the declaration so far is the review service's to check, in this transaction: not read here as well
         OpenVote vote = vote(taskId);
         patientReview.declare(vote.proposalId(), vote.organisationId(), hasConflict, details);
+        return new VoteTask(vote.taskId(), vote.proposalId(), vote.organisationId(),
+                currentUser.require().organisationName(), hasConflict ? Declaration.CONFLICT : Declaration.NO_CONFLICT);
     }
 
     /** How often a vote is tried when other organisations' votes keep completing the same round at that moment. */

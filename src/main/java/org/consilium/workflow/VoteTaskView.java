@@ -43,7 +43,10 @@ class VoteTaskView extends TaskScreen {
 
     @Override
     protected void render() {
-        VoteTask vote = governance.openVote(taskId);
+        render(governance.openVote(taskId));
+    }
+
+    private void render(VoteTask vote) {
         switch (vote.declaration()) {
             case NOT_YET -> add(declarationPanel(vote));
             case CONFLICT -> add(panel("conflict-declared", getTranslation("workflow.vote.conflictDeclared"),
@@ -71,8 +74,9 @@ class VoteTaskView extends TaskScreen {
                 return;
             }
             try {
-                governance.declareConflicts(taskId, conflict.getValue(), details.getValue());
-                show();
+                VoteTask declared = governance.declareConflicts(taskId, conflict.getValue(), details.getValue());
+                removeAll();
+                render(declared);
             } catch (VoteRefused refused) {
                 details.setErrorMessage(refused.getMessage());
                 details.setInvalid(true);

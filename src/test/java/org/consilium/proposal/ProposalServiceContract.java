@@ -22,6 +22,7 @@ import org.consilium.security.ConsiliumUser;
 import org.consilium.ethics.EthicsOutcome;
 import org.consilium.ethics.EthicsReviewService;
 import org.consilium.ethics.EthicsRoute;
+import org.consilium.review.Declaration;
 import org.consilium.review.PatientReviewService;
 import org.consilium.review.RoundResults;
 import org.consilium.review.VoteChoice;
@@ -30,6 +31,7 @@ import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.InboxTask;
 import org.consilium.workflow.TaskGone;
+import org.consilium.workflow.VoteTask;
 import org.consilium.workflow.TaskInboxService;
 import org.consilium.workflow.ProposalLifecycle;
 import org.consilium.workflow.TaskInboxService;
@@ -498,14 +500,17 @@ abstract class ProposalServiceContract extends ProposalTestSupport {
         assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
                 .isInstanceOf(VoteRefused.class).hasMessageContaining("Declare your conflicts");
 
-        governance.declareConflicts(task, true, "I advise the funder of this study.");
+        // the vote as it now stands, as the screen shows it without reading it again
+        assertThat(governance.declareConflicts(task, true, "I advise the funder of this study."))
+                .isEqualTo(governance.openVote(task)).extracting(VoteTask::declaration).isEqualTo(Declaration.CONFLICT);
         assertThatThrownBy(() -> proposals.details(id)).isInstanceOf(ProposalAccessDenied.class);
         assertThatThrownBy(() -> governance.castVote(task, VoteChoice.APPROVE, null))
                 .isInstanceOf(VoteRefused.class).hasMessageContaining("a colleague");
         assertThatThrownBy(() -> governance.declareConflicts(task, false, null)).isInstanceOf(VoteRefused.class);
 
         signIn.as(patientColleague);
-        governance.declareConflicts(task, false, null);
+        assertThat(governance.declareConflicts(task, false, null)).isEqualTo(governance.openVote(task))
+                .extracting(VoteTask::declaration).isEqualTo(Declaration.NO_CONFLICT);
         assertThat(proposals.details(id).content().getLaySummary()).isNotBlank();
         assertThatThrownBy(() -> governance.castVote(task, VoteChoice.REJECT, " "))
                 .isInstanceOf(VoteRefused.class).hasMessageContaining("A comment is needed");
