@@ -8,9 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-// Queries written out rather than derived from method names: Hibernate keeps the translation of a query string, but
-// builds and translates a derived (criteria) query afresh at every call, which was most of these reads' CPU in the
-// lifecycle benchmark (docs/performance.md, "Fourth round").
+// Written out, not derived: docs/architecture.md, "Queries on hot paths are written out".
 interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
     @Query("select a from Agreement a where a.proposalId = :proposalId")

@@ -7,9 +7,7 @@ import org.springframework.data.repository.query.Param;
 
 interface ConflictDeclarationRepository extends JpaRepository<ConflictDeclaration, Long> {
 
-    // Queries written out rather than derived from method names: Hibernate keeps the translation of a query
-    // string, but builds and translates a derived (criteria) query afresh at every call, which was most of
-    // these reads' CPU in the lifecycle benchmark (docs/performance.md, "Fourth round").
+    // Written out, not derived: docs/architecture.md, "Queries on hot paths are written out".
     /** Whether the person declared a conflict in the round; empty if they have not declared. */
     @Query("select d.hasConflict from ConflictDeclaration d where d.votingRoundId = :votingRoundId"
             + " and d.personId = :personId")

@@ -7,9 +7,7 @@ import org.springframework.data.repository.query.Param;
 
 interface VoteRepository extends JpaRepository<Vote, Long> {
 
-    // Queries written out rather than derived from method names: Hibernate keeps the translation of a query
-    // string, but builds and translates a derived (criteria) query afresh at every call, which was most of
-    // these reads' CPU in the lifecycle benchmark (docs/performance.md, "Fourth round").
+    // Written out, not derived: docs/architecture.md, "Queries on hot paths are written out".
     @Query("select v from Vote v where v.votingRoundId = :votingRoundId")
     List<Vote> findByVotingRoundId(@Param("votingRoundId") Long votingRoundId);
 
