@@ -1,23 +1,13 @@
 package org.consilium.agreement;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 // Written out, not derived: docs/architecture.md, "Queries on hot paths are written out".
-interface AgreementRepository extends JpaRepository<Agreement, Long> {
-
-    @Query("select a from Agreement a where a.proposalId = :proposalId")
-    Optional<Agreement> findByProposalId(Long proposalId);
-
-    /** Serialises whatever changes one agreement (generate, send, sign) so two clicks make one change. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select a from Agreement a where a.proposalId = :proposalId")
-    Optional<Agreement> lockByProposalId(Long proposalId);
+interface AgreementRepository extends JpaRepository<Agreement, Long>, AgreementOfProposal {
 
     boolean existsByProposalIdAndLeadOrganisationId(Long proposalId, Long leadOrganisationId);
 

@@ -3,6 +3,7 @@ package org.consilium.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -41,12 +42,17 @@ import org.consilium.workflow.CompletenessDecision;
 import org.consilium.workflow.GovernanceTaskService;
 import org.consilium.workflow.ProposalLifecycle;
 import org.consilium.workflow.TaskGone;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Steps 6-8 through the portal's services and the real engine: generation, versions, signatures in order
@@ -78,6 +84,12 @@ abstract class AgreementServiceContract {
     ManagementService management;
     @Autowired
     org.consilium.audit.AuditService auditService;
+    @Autowired
+    AgreementRepository agreementRows;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     SignIn signIn;
     MemberFixtures fixtures;
@@ -219,6 +231,39 @@ abstract class AgreementServiceContract {
         assertThat(overview.status()).isEqualTo(AgreementStatus.PREPARING);
         assertThat(overview.latest().state()).isEqualTo(VersionState.DRAFT);
         assertThat(overview.latest().generatedBy()).isEqualTo("Stan Staff");
+    }
+
+    @Test
+    void a_transaction_reads_its_agreement_once_and_locks_it_as_last_committed() {
+        generate(staff);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        TransactionTemplate another = new TransactionTemplate(transactionManager);
+        another.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            transaction.executeWithoutResult(status -> {
+                long before = statistics.getPrepareStatementCount();
+                Agreement seen = agreementRows.findByProposalId(proposalId).orElseThrow();
+                assertThat(agreementRows.findByProposalId(proposalId)).containsSame(seen);
+                assertThat(seen.getStatus()).isEqualTo(AgreementStatus.PREPARING);
+                assertThat(statistics.getPrepareStatementCount() - before).as("read twice, one select").isEqualTo(1);
+
+                another.executeWithoutResult(meanwhile -> agreementRows.findByProposalId(proposalId).orElseThrow().sent());
+
+                before = statistics.getPrepareStatementCount();
+                Agreement locked = agreementRows.lockByProposalId(proposalId).orElseThrow();
+                assertThat(locked).isSameAs(seen);
+                assertThat(locked.getStatus()).as("the lock reads what the other transaction committed")
+                        .isEqualTo(AgreementStatus.OUT_FOR_SIGNATURE);
+                assertThat(agreementRows.lockByProposalId(proposalId)).containsSame(seen);
+                assertThat(agreementRows.findByProposalId(proposalId)).containsSame(seen);
+                assertThat(statistics.getPrepareStatementCount() - before).as("locked twice, read again, one select")
+                        .isEqualTo(1);
+            });
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     @Test
