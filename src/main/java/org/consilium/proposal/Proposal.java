@@ -214,6 +214,18 @@ class Proposal {
         return acronym;
     }
 
+    String getLaySummary() {
+        return orEmpty(laySummary);
+    }
+
+    String getLeadOrganisationName() {
+        return leadOrganisation == null ? "" : leadOrganisation.getName();
+    }
+
+    Set<DiseaseArea> getDiseaseAreas() {
+        return diseaseAreas;
+    }
+
     DataLevel getDataLevel() {
         return dataLevel;
     }

@@ -143,17 +143,16 @@ public class ProposalLifecycleSteps {
         return find(proposalId).getStatus();
     }
 
-    /** The public facts of an approved proposal, approved when the timeline last says so. */
+    /**
+     * The public facts of an approved proposal, approved when the timeline last says so. Read from the proposal's
+     * own columns and its disease areas, not its whole content (team, investigator, texts, timeline): this runs in
+     * the transaction of the foundation's signature.
+     */
     public PublicFacts publicFacts(Long proposalId) {
         Proposal proposal = find(proposalId);
-        ProposalContent content = proposal.content();
-        java.time.Instant approvedAt = timeline.of(proposalId).stream()
-                .filter(e -> e.kind() == ProposalEventKind.APPROVED).map(TimelineEntry::occurredAt)
-                .reduce((first, later) -> later).orElse(null);
-        return new PublicFacts(proposal.getReference(), content.getTitle(), content.getAcronym(),
-                content.getLaySummary(),
-                content.getLeadOrganisation() == null ? "" : content.getLeadOrganisation().name(),
-                Set.copyOf(content.getDiseaseAreas()), approvedAt);
+        return new PublicFacts(proposal.getReference(), proposal.getTitle(), proposal.getAcronym(),
+                proposal.getLaySummary(), proposal.getLeadOrganisationName(), Set.copyOf(proposal.getDiseaseAreas()),
+                timeline.lastOccurrence(proposalId, ProposalEventKind.APPROVED));
     }
 
     private Proposal find(Long proposalId) {

@@ -79,4 +79,9 @@ class ProposalTimeline {
     List<TimelineEntry> of(Long proposalId) {
         return events.findTimeline(proposalId).stream().map(ProposalEvent::entry).toList();
     }
+
+    /** When the timeline last records {@code kind}; null if it never does. */
+    java.time.Instant lastOccurrence(Long proposalId, ProposalEventKind kind) {
+        return events.findLastOccurrence(proposalId, kind);
+    }
 }
