@@ -261,6 +261,14 @@ abstract class AgreementServiceContract {
                 assertThat(statistics.getPrepareStatementCount() - before).as("locked twice, read again, one select")
                         .isEqualTo(1);
             });
+            transaction.executeWithoutResult(status -> {
+                long before = statistics.getPrepareStatementCount();
+                Agreement locked = agreementRows.lockByProposalId(proposalId).orElseThrow();
+                assertThat(agreementRows.lockByProposalId(proposalId)).containsSame(locked);
+                assertThat(agreementRows.findByProposalId(proposalId)).containsSame(locked);
+                assertThat(statistics.getPrepareStatementCount() - before).as("locked first: one select for update")
+                        .isEqualTo(1);
+            });
         } finally {
             statistics.setStatisticsEnabled(false);
         }
