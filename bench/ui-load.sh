@@ -9,7 +9,9 @@
 #
 # Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
 #   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
-#   PORTAL=jar (or classes: the development-mode classes, no production build; the CI smoke run) OUT=target/load
+#   PORTAL=jar (or extracted: the production jar extracted by Spring Boot's `-Djarmode=tools extract`, its libraries
+#   as plain jars, as docker/Dockerfile runs it; or classes: the development-mode classes, no production build; the CI
+#   smoke run) OUT=target/load
 #   MVN="mvn -B -o" WARMUP=10 (users of an unreported 30 s run
 #   first, so that the measured runs meet a warm JIT; 0 for none) JFR=(empty, or a run's user count to record a
 #   Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
@@ -39,7 +41,7 @@ mkdir -p "$OUT"
 log() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
 if [ "$BUILD" = yes ]; then
-  if [ "$PORTAL" = jar ]; then
+  if [ "$PORTAL" != classes ]; then
     log "production jar"
     $MVN -q -Pproduction package -Dmaven.test.skip=true
     cp target/consilium-*.jar "$OUT/consilium.jar"
@@ -52,6 +54,12 @@ if [ "$PREPARE" = yes ]; then
   log "preparing database $SCHEMA"
   java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.consilium.perf.UiLoadData \
     --schema="$SCHEMA" --background="$BACKGROUND" --proposals="$PROPOSALS" --out="$OUT" | tail -3
+fi
+
+if [ "$PORTAL" = extracted ] && { [ ! -f "$OUT/extracted/consilium.jar" ] || [ "$OUT/consilium.jar" -nt "$OUT/extracted/consilium.jar" ]; }; then
+  log "extracting the production jar into $OUT/extracted"
+  rm -rf "$OUT/extracted"
+  java -Djarmode=tools -jar "$OUT/consilium.jar" extract --destination "$OUT/extracted" > /dev/null
 fi
 
 PORTAL_PID=
@@ -67,6 +75,9 @@ trap stop_portal EXIT
 start_portal() { # $1: extra JVM options
   log "starting the portal on port $PORT ($* $PORTAL_ARGS)"
   local main=(-jar "$OUT/consilium.jar")
+  if [ "$PORTAL" = extracted ]; then
+    main=(-jar "$OUT/extracted/consilium.jar")
+  fi
   if [ "$PORTAL" = classes ]; then
     main=(-cp "target/classes:$(cat target/cp.txt)" org.consilium.ConsiliumApplication --vaadin.devmode.devTools.enabled=false)
   fi
@@ -134,12 +145,14 @@ for n in $USERS; do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   log "Gatling, $n users, ramp $RAMP s, $DURATION s (load average: $load)"
   status=0
+  rm -f "$OUT/reply-bytes-$n.md"
   times > "$OUT/times.txt"; before="$(cpu_snapshot)"
   gatling "$n" "$DURATION" || status=$?
   times > "$OUT/times.txt"; after="$(cpu_snapshot)"
   run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
   { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; } | tee -a "$OUT/ui-latency.md"
+    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null; } \
+    | tee -a "$OUT/ui-latency.md"
   if [ "$status" != 0 ]; then
     echo "Gatling reported failed requests (see $OUT/gatling-$n.log)"
     failed=1

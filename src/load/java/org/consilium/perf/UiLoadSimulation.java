@@ -1,6 +1,7 @@
 package org.consilium.perf;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyLength;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
@@ -33,7 +34,9 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -58,6 +61,9 @@ public class UiLoadSimulation extends Simulation {
     private final int ramp = Integer.getInteger("ramp", 20);
     private final String baseUrl = System.getProperty("baseUrl", "http://localhost:8081");
     private final Path loadDir = Path.of(System.getProperty("loadDir", "target/load"));
+
+    /** The bytes of each action's replies: what the portal sends, on any machine (written by {@link #after}). */
+    private final Map<String, LongSummaryStatistics> replyBytes = new ConcurrentHashMap<>();
 
     /** Open vote tasks of each simulated representative, never shared with another. */
     private final Map<String, Deque<String[]>> tasksOf = new ConcurrentHashMap<>();
@@ -213,6 +219,7 @@ public class UiLoadSimulation extends Simulation {
                             + session.getString("clientId") + "}";
                 }))
                 .check(status().is(200),
+                        bodyLength().transform(bytes -> replied(name, bytes)),
                         substring("for(;;);"),
                         substring("appError").notExists(),
                         substring("sessionExpired").notExists(),
@@ -225,6 +232,28 @@ public class UiLoadSimulation extends Simulation {
                                         + "\"templateEventMethodArgs\":[" + (int) Double.parseDouble(g.get(1))
                                         + "],\"promise\":0}").collect(Collectors.toList()))
                                 .saveAs("confirms"));
+    }
+
+    private int replied(String action, int bytes) {
+        LongSummaryStatistics stats = replyBytes.computeIfAbsent(action, a -> new LongSummaryStatistics());
+        synchronized (stats) {
+            stats.accept(bytes);
+        }
+        return bytes;
+    }
+
+    /** The reply sizes per action, as a Markdown table in {@code reply-bytes-<users>.md} of the load directory. */
+    @Override
+    public void after() {
+        StringBuilder table = new StringBuilder("\nReply sizes (UIDL JSON, uncompressed):\n\n"
+                + "| action | replies | mean bytes | max bytes |\n|---|---:|---:|---:|\n");
+        new TreeMap<>(replyBytes).forEach((action, stats) -> table.append(String.format("| %s | %d | %.0f | %d |%n",
+                action, stats.getCount(), stats.getAverage(), stats.getMax())));
+        try {
+            Files.writeString(loadDir.resolve("reply-bytes-" + users + ".md"), table, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Replaces each {@code #{name}} with the session attribute. */
