@@ -74,8 +74,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         from.addValueChangeListener(e -> periodChosen());
         to.addValueChangeListener(e -> periodChosen());
         content.setId("cockpit-content");
-        content.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(30rem, 1fr))")
-                .set("gap", "var(--lumo-space-l)").set("align-items", "start");
+        content.addClassName("cockpit-content");
         asOf.setId("cockpit-as-of");
         asOf.addClassName("cockpit-note");
         add(new H2(getTranslation("cockpit.title")), asOf, content);
@@ -145,7 +144,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     getTranslation("cockpit.proposals.link", count, label), status));
         });
         NativeTableRow total = table.getBody().addRow();
-        rowHeader(total, getTranslation("cockpit.proposals.total")).getStyle().set("font-weight", "600");
+        rowHeader(total, getTranslation("cockpit.proposals.total")).addClassName("cockpit-total");
         long sum = figures.proposalsByStatus().values().stream().mapToLong(Long::longValue).sum();
         cell(total).add(CockpitLinks.proposals(number(sum), getTranslation("cockpit.proposals.linkAll", sum), null));
         CockpitChart chart = new CockpitChart("cockpit-proposals-chart", getTranslation("cockpit.proposals.chart",
@@ -167,7 +166,6 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                                 getTranslation("cockpit.tasks.soonLink", figures.tasksDueSoon(), soonDays), TaskDue.SOON,
                                 null), null));
         headline.addClassName("cockpit-tiles");
-        headline.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         List<StepTasks> steps = figures.tasksByStep();
         if (steps.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("cockpit.tasks.none", soonDays));
@@ -253,7 +251,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                         CockpitLinks.agreements(number(figures.expiringSoon()),
                                 getTranslation("cockpit.agreements.expiringLink", figures.expiringSoon(), expiringDays),
                                 AgreementShow.EXPIRING), figures.expiringSoon() > 0 ? SOON_COLOUR : null));
-        tiles.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        tiles.addClassName("cockpit-tiles");
         return section("cockpit-agreements", getTranslation("cockpit.agreements.title"), null, tiles);
     }
 
@@ -265,11 +263,8 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         section.addClassName("cockpit-section");
         section.getElement().setAttribute("role", "region");
         section.getElement().setAttribute("aria-labelledby", id + "-title");
-        section.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)").set("min-width", "0");
         H3 heading = new H3(title);
         heading.setId(id + "-title");
-        heading.getStyle().set("margin-top", "0");
         section.add(heading);
         if (beforeContent != null) {
             section.add(beforeContent);
@@ -279,15 +274,13 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static Div tile(String id, String caption, RouterLink number, String colour) {
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600")
-                .set("text-decoration", "none").set("color", colour == null ? "var(--lumo-primary-text-color)" : colour);
+        if (colour != null) {
+            number.getStyle().set("color", colour);
+        }
         Span text = new Span(caption);
-        text.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Div tile = new Div(number, new Div(text));
         tile.setId(id);
         tile.addClassName("cockpit-tile");
-        tile.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "10rem")
-                .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)");
         return tile;
     }
 
@@ -296,16 +289,11 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         table.setId(id);
         table.addClassName("cockpit-table");
         table.setCaptionText(caption);
-        table.getCaption().getStyle().set("text-align", "start").set("font-weight", "600")
-                .set("padding-bottom", "var(--lumo-space-xs)");
-        table.getStyle().set("border-collapse", "collapse").set("width", "100%").set("margin-top", "var(--lumo-space-m)");
         NativeTableRow head = table.getHead().addRow();
         for (int i = 0; i < headers.length; i++) {
             NativeTableHeaderCell th = head.addHeaderCell();
             th.setText(headers[i]);
             th.getElement().setAttribute("scope", "col");
-            th.getStyle().set("text-align", i == 0 ? "start" : "end").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                    .set("border-bottom", "2px solid var(--lumo-contrast-20pct)").set("vertical-align", "bottom");
         }
         return table;
     }
@@ -315,19 +303,12 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         NativeTableHeaderCell th = row.addHeaderCell();
         th.setText(text);
         th.getElement().setAttribute("scope", "row");
-        th.getStyle().set("text-align", "start").set("font-weight", "normal")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         return th;
     }
 
-    /** A figure: right-aligned, digits of equal width, never wrapped. */
+    /** A figure: right-aligned, digits of equal width, never wrapped (the theme's {@code .cockpit-table td}). */
     private static NativeTableCell cell(NativeTableRow row) {
-        NativeTableCell td = row.addDataCell();
-        td.getStyle().set("text-align", "end").set("white-space", "nowrap").set("font-variant-numeric", "tabular-nums")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
-        return td;
+        return row.addDataCell();
     }
 
     private String summary(List<String> labels, List<? extends Number> values) {
