@@ -9,9 +9,9 @@
 #
 # Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
 #   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
-#   PORTAL=jar (or extracted: the production jar extracted by Spring Boot's `-Djarmode=tools extract`, its libraries
-#   as plain jars, as docker/Dockerfile runs it; or classes: the development-mode classes, no production build; the CI
-#   smoke run) OUT=target/load
+#   PORTAL=extracted (the production jar extracted by Spring Boot's `-Djarmode=tools extract`, its libraries as plain
+#   jars, as docker/Dockerfile runs it; or jar: the production jar itself; or classes: the development-mode classes,
+#   no production build; the CI smoke run) OUT=target/load
 #   MVN="mvn -B -o" WARMUP=10 (users of an unreported 30 s run
 #   first, so that the measured runs meet a warm JIT; 0 for none) JFR=(empty, or a run's user count to record a
 #   Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
@@ -32,7 +32,7 @@ BUILD="${BUILD:-yes}"
 PREPARE="${PREPARE:-yes}"
 JFR="${JFR:-}"
 WARMUP="${WARMUP:-10}"
-PORTAL="${PORTAL:-jar}"
+PORTAL="${PORTAL:-extracted}"
 PORTAL_ARGS="${PORTAL_ARGS:-}"
 OUT="${OUT:-target/load}"
 MVN="${MVN:-mvn -B -o}"

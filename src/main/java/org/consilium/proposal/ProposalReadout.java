@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.consilium.ui.Formats;
+import org.consilium.ui.ReadOnlyTable;
 import org.consilium.ui.Translations;
 
 /**
@@ -45,7 +46,7 @@ public class ProposalReadout extends Div {
                         : c.getPrincipalInvestigator().label()),
                 field(t("proposal.field.applicant"), details.applicant().label()),
                 field(t("proposal.form.diseaseAreas"), Labels.of(c.getDiseaseAreas()))));
-        add(section(t("proposal.section.team"), teamGrid(c)));
+        add(section(t("proposal.section.team"), teamTable(c)));
         add(section(t("proposal.section.science"), field(t("proposal.form.background"), c.getBackground()),
                 field(t("proposal.form.objectives"), c.getObjectives()),
                 field(t("proposal.form.methodology"), c.getMethodology())));
@@ -67,8 +68,8 @@ public class ProposalReadout extends Div {
                 field(t("proposal.form.conflictsOfInterest"), c.getConflictsOfInterest())));
         add(section(t("proposal.section.attachments"),
                 new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
-        add(section(t("proposal.section.versions"), versionsGrid(details)));
-        add(section(t("proposal.section.timeline"), timelineGrid(details)));
+        add(section(t("proposal.section.versions"), versionsTable(details)));
+        add(section(t("proposal.section.timeline"), timelineTable(details)));
     }
 
     /** The proposal's reference, or its draft number before it has one, in the user's language. */
@@ -113,31 +114,22 @@ public class ProposalReadout extends Div {
                 : line + " " + t("proposal.readout.firstSubmitted", Formats.dateTime(details.submittedAt()));
     }
 
-    private static Grid<TeamMemberEntry> teamGrid(ProposalContent content) {
-        Grid<TeamMemberEntry> grid = new Grid<>();
-        grid.addColumn(TeamMemberEntry::getFullName).setHeader(t("proposal.team.column.name"));
-        grid.addColumn(TeamMemberEntry::getOrganisationName).setHeader(t("proposal.team.column.organisation"));
-        grid.addColumn(TeamMemberEntry::getProjectRole).setHeader(t("proposal.team.column.role"));
+    private static Component teamTable(ProposalContent content) {
         String portalMember = t("proposal.team.portalMember");
-        grid.addColumn(m -> m.getPersonId() == null ? "" : portalMember).setHeader("").setAutoWidth(true);
-        grid.setItems(content.getTeam());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(t("proposal.team.none"));
-        return grid;
+        return new ReadOnlyTable<TeamMemberEntry>()
+                .column(t("proposal.team.column.name"), TeamMemberEntry::getFullName)
+                .column(t("proposal.team.column.organisation"), TeamMemberEntry::getOrganisationName)
+                .column(t("proposal.team.column.role"), TeamMemberEntry::getProjectRole)
+                .narrowColumn("", m -> m.getPersonId() == null ? "" : portalMember)
+                .of("team", content.getTeam(), t("proposal.team.none"));
     }
 
-    private static Grid<VersionInfo> versionsGrid(ProposalDetails details) {
-        Grid<VersionInfo> grid = new Grid<>();
-        grid.setId("versions");
-        grid.addColumn(VersionInfo::number).setHeader(t("proposal.versions.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> Formats.dateTime(v.submittedAt())).setHeader(t("proposal.versions.submitted"));
-        grid.addColumn(VersionInfo::submittedBy).setHeader(t("proposal.versions.by"));
-        grid.setItems(details.versions());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(t("proposal.versions.none"));
-        return grid;
+    private static Component versionsTable(ProposalDetails details) {
+        return new ReadOnlyTable<VersionInfo>()
+                .narrowColumn(t("proposal.versions.number"), v -> String.valueOf(v.number()))
+                .column(t("proposal.versions.submitted"), v -> Formats.dateTime(v.submittedAt()))
+                .column(t("proposal.versions.by"), VersionInfo::submittedBy)
+                .of("versions", details.versions(), t("proposal.versions.none"));
     }
 
     private static Div section(String heading, Component... content) {
@@ -156,21 +148,14 @@ public class ProposalReadout extends Div {
         return new Div(l, v);
     }
 
-    private static Grid<TimelineEntry> timelineGrid(ProposalDetails details) {
-        Grid<TimelineEntry> grid = new Grid<>();
-        grid.setId("timeline");
-        grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader(t("proposal.timeline.when")).setAutoWidth(true)
-                .setFlexGrow(0);
+    private static Component timelineTable(ProposalDetails details) {
         String workflow = t("proposal.timeline.workflow");
-        grid.addColumn(e -> e.byWorkflow() ? workflow : e.actor()).setHeader(t("proposal.timeline.who"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ProposalReadout::what).setHeader(t("proposal.timeline.what")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(t("proposal.timeline.why")).setFlexGrow(1);
-        grid.setItems(details.timeline());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText(t("proposal.timeline.none"));
-        return grid;
+        return new ReadOnlyTable<TimelineEntry>()
+                .narrowColumn(t("proposal.timeline.when"), e -> Formats.dateTime(e.occurredAt()))
+                .column(t("proposal.timeline.who"), e -> e.byWorkflow() ? workflow : e.actor())
+                .column(t("proposal.timeline.what"), ProposalReadout::what)
+                .column(t("proposal.timeline.why"), TimelineEntry::reason)
+                .of("timeline", details.timeline(), t("proposal.timeline.none"));
     }
 
     private static String what(TimelineEntry entry) {

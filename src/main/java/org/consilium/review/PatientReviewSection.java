@@ -1,8 +1,6 @@
 package org.consilium.review;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +9,7 @@ import org.consilium.proposal.ProposalDetails;
 import org.consilium.proposal.ProposalPageSection;
 import org.consilium.proposal.Labels;
 import org.consilium.ui.Formats;
+import org.consilium.ui.ReadOnlyTable;
 import org.consilium.ui.Translations;
 
 /**
@@ -60,16 +59,11 @@ class PatientReviewSection implements ProposalPageSection {
                 results.count(VoteChoice.APPROVE) + results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS),
                 results.count(VoteChoice.APPROVE_WITH_RECOMMENDATIONS), results.count(VoteChoice.REJECT),
                 results.count(VoteChoice.ABSTAIN), results.organisations() - results.votes().size())));
-        Grid<RoundResults.OrganisationVote> grid = new Grid<>();
-        grid.setId("round-results");
-        grid.addColumn(RoundResults.OrganisationVote::organisation).setHeader(Translations.t("review.section.organisation")).setAutoWidth(true);
-        grid.addColumn(v -> Labels.of(v.choice())).setHeader(Translations.t("review.section.vote")).setAutoWidth(true);
-        grid.addColumn(v -> v.comment() == null ? "" : v.comment()).setHeader(Translations.t("review.section.comment"))
-                .setFlexGrow(1);
-        grid.setItems(results.votes());
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        section.add(grid);
+        section.add(new ReadOnlyTable<RoundResults.OrganisationVote>()
+                .column(Translations.t("review.section.organisation"), RoundResults.OrganisationVote::organisation)
+                .column(Translations.t("review.section.vote"), v -> Labels.of(v.choice()))
+                .column(Translations.t("review.section.comment"), RoundResults.OrganisationVote::comment)
+                .of("round-results", results.votes(), ""));
         return Optional.of(section);
     }
 

@@ -1,8 +1,6 @@
 package org.consilium.workflow;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import org.consilium.proposal.ProposalDetails;
 import org.consilium.proposal.ProposalPageSection;
 import org.consilium.ui.Formats;
+import org.consilium.ui.ReadOnlyTable;
 import org.consilium.ui.Translations;
 
 /** The proposal page's list of open tasks: what waits, for whom, until when. */
@@ -31,18 +30,11 @@ class CurrentTasksSection implements ProposalPageSection {
         Div section = new Div(new H3(Translations.t("workflow.currentTasks.heading")));
         section.addClassName("form-section");
         section.setId("current-tasks");
-        Grid<TaskInboxService.OpenTask> grid = new Grid<>();
-        grid.addColumn(TaskInboxService.OpenTask::name).setHeader(Translations.t("workflow.column.task"))
-                .setAutoWidth(true);
-        grid.addColumn(TaskInboxService.OpenTask::heldBy).setHeader(Translations.t("workflow.currentTasks.heldBy"))
-                .setFlexGrow(1);
-        grid.addColumn(t -> t.due() == null ? "—" : Formats.dateTime(t.due()))
-                .setHeader(Translations.t("workflow.column.due")).setAutoWidth(true);
-        grid.setItems(open);
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(Translations.t("workflow.currentTasks.empty"));
-        section.add(grid);
+        section.add(new ReadOnlyTable<TaskInboxService.OpenTask>()
+                .column(Translations.t("workflow.column.task"), TaskInboxService.OpenTask::name)
+                .column(Translations.t("workflow.currentTasks.heldBy"), TaskInboxService.OpenTask::heldBy)
+                .narrowColumn(Translations.t("workflow.column.due"), t -> t.due() == null ? "—" : Formats.dateTime(t.due()))
+                .of(null, open, Translations.t("workflow.currentTasks.empty")));
         return Optional.of(section);
     }
 }
