@@ -54,6 +54,9 @@ public final class ReadOnlyTable<T> {
             NativeTableHeaderCell th = head.addHeaderCell();
             th.setText(column.header());
             th.getElement().setAttribute("scope", "col");
+            if (column.className() != null) {
+                th.addClassName(column.className());
+            }
         }
         for (T row : rows) {
             NativeTableRow tr = table.getBody().addRow();

@@ -28,6 +28,7 @@ class ReadOnlyTableTest {
         Element head = shown.getElement().getChild(0).getChild(0);
         assertThat(head.getChild(0).getText()).isEqualTo("Who");
         assertThat(head.getChild(0).getAttribute("scope")).isEqualTo("col");
+        assertThat(head.getChild(0).getClassList()).contains("narrow");
         assertThat(head.getChild(1).getText()).isEqualTo("What");
         Element body = shown.getElement().getChild(1);
         assertThat(body.getChildCount()).isEqualTo(2);
