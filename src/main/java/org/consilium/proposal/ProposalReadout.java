@@ -12,11 +12,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.consilium.ui.Formats;
 import org.consilium.ui.ReadOnlyTable;
+import org.consilium.ui.StaticMarkup;
 import org.consilium.ui.Translations;
+import org.jsoup.nodes.Element;
 
 /**
  * A proposal as the portal shows it to whoever may read it: status in words, every section, documents,
- * versions and the timeline. Everything the applicant typed is set as text, never as markup.
+ * versions and the timeline. Everything the applicant typed is shown as text (set as text, or escaped), never as
+ * markup.
  */
 public class ProposalReadout extends Div {
 
@@ -38,7 +41,7 @@ public class ProposalReadout extends Div {
         if (details.versions().size() > 1) {
             add(changes(proposals, details));
         }
-        add(section(t("proposal.section.project"),
+        add(fields(t("proposal.section.project"),
                 field(t("proposal.form.acronym"), c.getAcronym()),
                 field(t("proposal.form.leadOrganisation"), c.getLeadOrganisation() == null ? null
                         : c.getLeadOrganisation().label()),
@@ -47,18 +50,18 @@ public class ProposalReadout extends Div {
                 field(t("proposal.field.applicant"), details.applicant().label()),
                 field(t("proposal.form.diseaseAreas"), Labels.of(c.getDiseaseAreas()))));
         add(section(t("proposal.section.team"), teamTable(c)));
-        add(section(t("proposal.section.science"), field(t("proposal.form.background"), c.getBackground()),
+        add(fields(t("proposal.section.science"), field(t("proposal.form.background"), c.getBackground()),
                 field(t("proposal.form.objectives"), c.getObjectives()),
                 field(t("proposal.form.methodology"), c.getMethodology())));
-        add(section(t("proposal.section.laySummary"),
+        add(fields(t("proposal.section.laySummary"),
                 field(t("proposal.readout.words", Words.count(c.getLaySummary())), c.getLaySummary())));
-        add(section(t("proposal.section.data"),
+        add(fields(t("proposal.section.data"),
                 field(t("proposal.form.dataCategories"), Labels.of(c.getDataCategories())),
                 field(t("proposal.form.dataLevel"), c.getDataLevel() == null ? null : Labels.of(c.getDataLevel())),
                 field(t("proposal.field.estimatedCohortSize"), c.getEstimatedCohortSize() == null ? null
                         : t("proposal.readout.patients", c.getEstimatedCohortSize())),
                 field(t("proposal.field.aiModelling"), yesWith(c.isUsesAiModelling(), c.getAiModellingDescription()))));
-        add(section(t("proposal.section.outputs"),
+        add(fields(t("proposal.section.outputs"),
                 field(t("proposal.form.expectedOutputs"), Labels.of(c.getExpectedOutputs())),
                 field(t("proposal.field.duration"), c.getDurationMonths() == null ? null
                         : t("proposal.readout.months", c.getDurationMonths())),
@@ -139,13 +142,26 @@ public class ProposalReadout extends Div {
         return section;
     }
 
-    private static Div field(String label, String value) {
-        Paragraph l = new Paragraph(label);
-        l.addClassName("field-label");
-        // setText: whatever the applicant typed, markup included, is shown as text.
-        Paragraph v = new Paragraph(orDash(value));
-        v.addClassName("field-value");
-        return new Div(l, v);
+    /** A label and what the applicant gave (a dash when nothing). */
+    private record Field(String label, String value) {
+    }
+
+    private static Field field(String label, String value) {
+        return new Field(label, value);
+    }
+
+    /** A section of labels and values: read only, so sent as one block of escaped markup, not a component each. */
+    private static Component fields(String heading, Field... fields) {
+        return StaticMarkup.of("div", section -> {
+            section.addClass("form-section");
+            section.appendElement("h3").text(heading);
+            for (Field field : fields) {
+                Element pair = section.appendElement("div");
+                pair.appendElement("p").addClass("field-label").text(field.label());
+                // text(): whatever the applicant typed, markup included, is escaped and shown as text.
+                pair.appendElement("p").addClass("field-value").text(orDash(field.value()));
+            }
+        });
     }
 
     private static Component timelineTable(ProposalDetails details) {

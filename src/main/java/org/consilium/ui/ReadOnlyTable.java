@@ -1,21 +1,19 @@
 package org.consilium.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.NativeTable;
-import com.vaadin.flow.component.html.NativeTableCell;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
-import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import org.jsoup.nodes.Element;
 
 /**
  * A short list shown whole and read only (a proposal's team, versions, timeline, open tasks, votes): an HTML table
- * with column headers. A {@code Grid} with all rows visible looks the same but costs far more: every column
- * registers its listeners and renderers in the browser, about 1.5 KB of the reply each (docs/performance.md, UI,
- * "Seventh session"). Cells are set as text, so whatever a person typed is shown as typed, never as markup.
+ * with column headers, sent as one block of markup ({@link StaticMarkup}). A {@code Grid} with all rows visible looks
+ * the same but costs far more: every column registers its listeners and renderers in the browser, about 1.5 KB of the
+ * reply each (docs/performance.md, UI, "Seventh session"); a table of components costs a handful of changes per cell.
+ * Cells are escaped text, so whatever a person typed is shown as typed, never as markup.
  *
  * @param <T> what a row shows
  */
@@ -43,38 +41,34 @@ public final class ReadOnlyTable<T> {
         if (rows.isEmpty()) {
             Paragraph empty = new Paragraph(whenEmpty);
             empty.addClassName("read-only-table-empty");
-            setId(empty, id);
+            if (id != null) {
+                empty.setId(id);
+            }
             return empty;
         }
-        NativeTable table = new NativeTable();
-        table.addClassName("read-only-table");
-        setId(table, id);
-        NativeTableRow head = table.getHead().addRow();
-        for (Column<T> column : columns) {
-            NativeTableHeaderCell th = head.addHeaderCell();
-            th.setText(column.header());
-            th.getElement().setAttribute("scope", "col");
-            if (column.className() != null) {
-                th.addClassName(column.className());
+        return StaticMarkup.of("table", table -> {
+            table.addClass("read-only-table");
+            if (id != null) {
+                table.id(id);
             }
-        }
-        for (T row : rows) {
-            NativeTableRow tr = table.getBody().addRow();
+            Element head = table.appendElement("thead").appendElement("tr");
             for (Column<T> column : columns) {
-                NativeTableCell td = tr.addDataCell();
-                String value = column.value().apply(row);
-                td.setText(value == null ? "" : value);
-                if (column.className() != null) {
-                    td.addClassName(column.className());
+                withClass(head.appendElement("th").attr("scope", "col").text(column.header()), column);
+            }
+            Element body = table.appendElement("tbody");
+            for (T row : rows) {
+                Element tr = body.appendElement("tr");
+                for (Column<T> column : columns) {
+                    String value = column.value().apply(row);
+                    withClass(tr.appendElement("td").text(value == null ? "" : value), column);
                 }
             }
-        }
-        return table;
+        });
     }
 
-    private static void setId(Component component, String id) {
-        if (id != null) {
-            component.setId(id);
+    private static void withClass(Element cell, Column<?> column) {
+        if (column.className() != null) {
+            cell.addClass(column.className());
         }
     }
 }

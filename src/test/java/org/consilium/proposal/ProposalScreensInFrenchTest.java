@@ -146,7 +146,10 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
         });
     }
 
-    /** Text nodes, string properties and attributes; {@code all} also holds other property values (JSON). */
+    /**
+     * Text nodes, string properties, the texts of markup set as {@code innerHTML}, and attributes; {@code all} also
+     * holds other property values (JSON).
+     */
     private static void collect(Element element, Set<String> texts, Set<String> all) {
         if (element.isTextNode()) {
             add(element.getText(), texts, all);
@@ -154,7 +157,11 @@ class ProposalScreensInFrenchTest extends ProposalTestSupport {
         }
         for (String name : element.getPropertyNames().toList()) {
             Object value = element.getPropertyRaw(name);
-            if (value instanceof String s) {
+            if ("innerHTML".equals(name) && value instanceof String html) {
+                // a read-only block sent as markup (ui.StaticMarkup): its texts as the browser shows them
+                org.jsoup.Jsoup.parseBodyFragment(html).body().stream()
+                        .flatMap(e -> e.textNodes().stream()).forEach(t -> add(t.text(), texts, all));
+            } else if (value instanceof String s) {
                 add(s, texts, all);
             } else if (value != null) {
                 all.add(value.toString());

@@ -3,10 +3,11 @@ package org.consilium.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.dom.Element;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 class ReadOnlyTableTest {
@@ -20,26 +21,33 @@ class ReadOnlyTableTest {
 
     @Test
     void rows_become_cells_under_column_headers_and_markup_stays_text() {
-        Component shown = TABLE.of("timeline", List.of(new Entry("Ana", "<b>first</b>"), new Entry("Ben", null)),
-                "Nothing yet");
+        Component shown = TABLE.of("timeline", List.of(new Entry("Ana", "<b>first</b>"),
+                new Entry("Ben", null), new Entry("<img src=x onerror=alert(1)>", "\"quoted\" & more")), "Nothing yet");
 
-        assertThat(shown).isInstanceOf(NativeTable.class);
+        assertThat(shown).isInstanceOf(StaticMarkup.class);
+        assertThat(shown.getElement().getTag()).isEqualTo("table");
         assertThat(shown.getId()).contains("timeline");
-        Element head = shown.getElement().getChild(0).getChild(0);
-        assertThat(head.getChild(0).getText()).isEqualTo("Who");
-        assertThat(head.getChild(0).getAttribute("scope")).isEqualTo("col");
-        assertThat(head.getChild(0).getClassList()).contains("narrow");
-        assertThat(head.getChild(1).getText()).isEqualTo("What");
-        Element body = shown.getElement().getChild(1);
-        assertThat(body.getChildCount()).isEqualTo(2);
-        Element first = body.getChild(0);
-        assertThat(first.getChild(0).getText()).isEqualTo("Ana");
-        assertThat(first.getChild(0).getClassList()).contains("narrow");
-        // set as text: the browser shows the tags, never renders them
-        assertThat(first.getChild(1).getText()).isEqualTo("<b>first</b>");
-        assertThat(first.getChild(1).getProperty("innerHTML")).isNull();
-        assertThat(first.getChild(1).getClassList()).isEmpty();
-        assertThat(body.getChild(1).getChild(1).getText()).isEmpty();
+        assertThat(shown.getElement().getClassList()).containsExactly("read-only-table");
+        // what the browser receives: the table's inside, as markup
+        String html = ((StaticMarkup) shown).innerHtml();
+        Element table = Jsoup.parseBodyFragment("<table>" + html + "</table>").selectFirst("table");
+        Elements head = table.select("thead > tr > th");
+        assertThat(head.eachText()).containsExactly("Who", "What");
+        assertThat(head.eachAttr("scope")).containsExactly("col", "col");
+        assertThat(head.get(0).hasClass("narrow")).isTrue();
+        assertThat(head.get(1).classNames()).isEmpty();
+        Elements rows = table.select("tbody > tr");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).child(0).text()).isEqualTo("Ana");
+        assertThat(rows.get(0).child(0).hasClass("narrow")).isTrue();
+        // typed markup arrives escaped: shown as its characters, never as elements
+        assertThat(rows.get(0).child(1).text()).isEqualTo("<b>first</b>");
+        assertThat(rows.get(0).child(1).children()).isEmpty();
+        assertThat(rows.get(1).child(1).text()).isEmpty();
+        assertThat(rows.get(2).child(0).text()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(rows.get(2).child(1).text()).isEqualTo("\"quoted\" & more");
+        assertThat(table.select("b, img")).isEmpty();
+        assertThat(html).contains("&lt;b&gt;first&lt;/b&gt;").doesNotContain("<b>").doesNotContain("<img");
     }
 
     @Test

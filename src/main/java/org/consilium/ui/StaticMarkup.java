@@ -1,0 +1,40 @@
+package org.consilium.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A read-only block of a page (a proposal's fields, a short table) sent to the browser whole, as one escaped HTML
+ * string, instead of as a component per element. Vaadin pays for every element it tracks: each one is several
+ * changes in the reply, converted and written one by one, walked again on every navigation and detached one by one
+ * when the view goes (docs/performance.md, UI, "Eighth session"). Nothing inside can be clicked back to the server.
+ *
+ * <p>The tree is built with jsoup, whose {@code text(…)} and {@code attr(…)} escape what they are given: whatever a
+ * person typed is shown as typed, never as markup. Build with those, never with {@code html(…)} or
+ * {@code append(…)}.
+ */
+public final class StaticMarkup extends Component {
+
+    private StaticMarkup(Element root) {
+        super(new com.vaadin.flow.dom.Element(root.tagName()));
+        root.attributes().forEach(a -> getElement().setAttribute(a.getKey(), a.getValue()));
+        getElement().setProperty("innerHTML", root.html());
+    }
+
+    /** The block whose root has this tag, filled by {@code content}; the root's attributes stay on the component. */
+    public static StaticMarkup of(String tag, Consumer<Element> content) {
+        Document document = new Document("");
+        // No pretty printing: it would add line breaks and indents inside texts shown with white-space: pre-wrap.
+        document.outputSettings().prettyPrint(false);
+        Element root = document.appendElement(tag);
+        content.accept(root);
+        return new StaticMarkup(root);
+    }
+
+    /** The escaped HTML inside the root, as the browser receives it. */
+    public String innerHtml() {
+        return getElement().getProperty("innerHTML");
+    }
+}
