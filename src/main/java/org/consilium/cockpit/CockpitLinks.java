@@ -1,10 +1,13 @@
 package org.consilium.cockpit;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.consilium.proposal.ProposalStatus;
+import org.jsoup.nodes.Element;
 
 /**
  * Links from a figure to the list behind it. Filters travel in the query string, so that the list can be
@@ -24,20 +27,31 @@ final class CockpitLinks {
     private CockpitLinks() {
     }
 
-    static RouterLink proposals(String text, String label, ProposalStatus status) {
-        return link(text, label, ProposalListView.class, params(STATUS, status == null ? null : status.name()));
+    /** A list behind a figure: its view and its filters. */
+    record Target(Class<? extends Component> view, QueryParameters parameters) {
+
+        /** The address relative to the page's base, as a {@link RouterLink} writes it. */
+        String href() {
+            String path = RouteConfiguration.forSessionScope().getUrl(view);
+            String query = parameters.getQueryString();
+            return query.isEmpty() ? path : path + "?" + query;
+        }
     }
 
-    static RouterLink tasks(String text, String label, TaskDue due, String step) {
-        return link(text, label, TaskListView.class, params(DUE, value(due), STEP, step));
+    static Target proposals(ProposalStatus status) {
+        return new Target(ProposalListView.class, params(STATUS, status == null ? null : status.name()));
     }
 
-    static RouterLink agreements(String text, String label, AgreementShow show) {
-        return link(text, label, AgreementListView.class, params(SHOW, value(show)));
+    static Target tasks(TaskDue due, String step) {
+        return new Target(TaskListView.class, params(DUE, value(due), STEP, step));
     }
 
-    static RouterLink stays(String text, String label, Stage stage, ReportingPeriod period) {
-        return link(text, label, StageListView.class, params(STAGE, value(stage), FROM, period.first().toString(),
+    static Target agreements(AgreementShow show) {
+        return new Target(AgreementListView.class, params(SHOW, value(show)));
+    }
+
+    static Target stays(Stage stage, ReportingPeriod period) {
+        return new Target(StageListView.class, params(STAGE, value(stage), FROM, period.first().toString(),
                 TO, period.last().toString()));
     }
 
@@ -67,14 +81,21 @@ final class CockpitLinks {
         return QueryParameters.simple(values);
     }
 
-    private static RouterLink link(String text, String label, Class<? extends com.vaadin.flow.component.Component> view,
-                                   QueryParameters parameters) {
-        RouterLink link = new RouterLink(text, view);
-        link.setQueryParameters(parameters);
-        if (label != null) {
-            link.getElement().setAttribute("aria-label", label);
-            link.getElement().setAttribute("title", label);
-        }
+    /** A figure as a link of its own (the tiles). */
+    static RouterLink link(String text, String label, Target target) {
+        RouterLink link = new RouterLink(text, target.view());
+        link.setQueryParameters(target.parameters());
+        link.getElement().setAttribute("aria-label", label);
+        link.getElement().setAttribute("title", label);
         return link;
+    }
+
+    /**
+     * A figure as a link inside a table sent as markup ({@link org.consilium.ui.StaticMarkup}): the same address
+     * and labels as {@link #link}; the portal's client side navigates on a click on any link of its own.
+     */
+    static void appendLink(Element cell, String text, String label, Target target) {
+        cell.appendElement("a").attr("href", target.href()).attr("router-link", "").attr("aria-label", label)
+                .attr("title", label).text(text);
     }
 }

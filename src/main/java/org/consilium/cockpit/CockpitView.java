@@ -5,10 +5,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.NativeTable;
-import com.vaadin.flow.component.html.NativeTableCell;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
-import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -35,7 +31,9 @@ import org.consilium.proposal.ProposalStatus;
 import org.consilium.security.Roles;
 import org.consilium.ui.DatePickers;
 import org.consilium.ui.Formats;
+import org.consilium.ui.StaticMarkup;
 import org.consilium.ui.UserZone;
+import org.jsoup.nodes.Element;
 
 /**
  * The governance office's cockpit: where the proposals stand, which tasks are late, how long each stage takes
@@ -132,25 +130,22 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Component proposalsSection(CockpitFigures figures) {
         List<String> labels = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        NativeTable table = table("cockpit-proposals-table", getTranslation("cockpit.proposals.caption"),
+        FigureTable table = new FigureTable("cockpit-proposals-table", getTranslation("cockpit.proposals.caption"),
                 getTranslation("cockpit.proposals.status"), getTranslation("cockpit.proposals.count"));
         figures.proposalsByStatus().forEach((status, count) -> {
             String label = statusLabel(status);
             labels.add(label);
             counts.add(count);
-            NativeTableRow row = table.getBody().addRow();
-            rowHeader(row, label);
-            cell(row).add(CockpitLinks.proposals(number(count),
-                    getTranslation("cockpit.proposals.link", count, label), status));
+            table.row(label).figure(number(count), getTranslation("cockpit.proposals.link", count, label),
+                    CockpitLinks.proposals(status));
         });
-        NativeTableRow total = table.getBody().addRow();
-        rowHeader(total, getTranslation("cockpit.proposals.total")).addClassName("cockpit-total");
         long sum = figures.proposalsByStatus().values().stream().mapToLong(Long::longValue).sum();
-        cell(total).add(CockpitLinks.proposals(number(sum), getTranslation("cockpit.proposals.linkAll", sum), null));
+        table.totalRow(getTranslation("cockpit.proposals.total"))
+                .figure(number(sum), getTranslation("cockpit.proposals.linkAll", sum), CockpitLinks.proposals(null));
         CockpitChart chart = new CockpitChart("cockpit-proposals-chart", getTranslation("cockpit.proposals.chart",
                 summary(labels, counts)), labels, List.of(new Series(getTranslation("cockpit.proposals.count"),
                 COUNT_COLOUR, counts)), true, false, getTranslation("cockpit.proposals.count"), "20rem");
-        return section("cockpit-proposals", getTranslation("cockpit.proposals.title"), null, chart, table);
+        return section("cockpit-proposals", getTranslation("cockpit.proposals.title"), null, chart, table.component());
     }
 
     // ---- tasks by due date -------------------------------------------------------------------------------
@@ -158,13 +153,14 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Component tasksSection(CockpitFigures figures) {
         long soonDays = figures.dueSoonWindow().toDays();
         Div headline = new Div(tile("cockpit-overdue", getTranslation("cockpit.tasks.overdue"),
-                        CockpitLinks.tasks(number(figures.overdueTasks()),
-                                getTranslation("cockpit.tasks.overdueLink", figures.overdueTasks()), TaskDue.OVERDUE, null),
+                        CockpitLinks.link(number(figures.overdueTasks()),
+                                getTranslation("cockpit.tasks.overdueLink", figures.overdueTasks()),
+                                CockpitLinks.tasks(TaskDue.OVERDUE, null)),
                         figures.overdueTasks() > 0 ? OVERDUE_COLOUR : null),
                 tile("cockpit-due-soon", getTranslation("cockpit.tasks.soon", soonDays),
-                        CockpitLinks.tasks(number(figures.tasksDueSoon()),
-                                getTranslation("cockpit.tasks.soonLink", figures.tasksDueSoon(), soonDays), TaskDue.SOON,
-                                null), null));
+                        CockpitLinks.link(number(figures.tasksDueSoon()),
+                                getTranslation("cockpit.tasks.soonLink", figures.tasksDueSoon(), soonDays),
+                                CockpitLinks.tasks(TaskDue.SOON, null)), null));
         headline.addClassName("cockpit-tiles");
         List<StepTasks> steps = figures.tasksByStep();
         if (steps.isEmpty()) {
@@ -172,7 +168,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             none.setId("cockpit-tasks-none");
             return section("cockpit-tasks", getTranslation("cockpit.tasks.title"), null, headline, none);
         }
-        NativeTable table = table("cockpit-tasks-table", getTranslation("cockpit.tasks.caption", soonDays),
+        FigureTable table = new FigureTable("cockpit-tasks-table", getTranslation("cockpit.tasks.caption", soonDays),
                 getTranslation("cockpit.tasks.step"), getTranslation("cockpit.tasks.overdue"),
                 getTranslation("cockpit.tasks.soon", soonDays));
         List<String> labels = new ArrayList<>();
@@ -183,19 +179,18 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             labels.add(label);
             overdue.add(step.overdue());
             soon.add(step.dueSoon());
-            NativeTableRow row = table.getBody().addRow();
-            rowHeader(row, label);
-            cell(row).add(CockpitLinks.tasks(number(step.overdue()),
-                    getTranslation("cockpit.tasks.stepOverdueLink", step.overdue(), label), TaskDue.OVERDUE, step.step()));
-            cell(row).add(CockpitLinks.tasks(number(step.dueSoon()),
-                    getTranslation("cockpit.tasks.stepSoonLink", step.dueSoon(), label), TaskDue.SOON, step.step()));
+            table.row(label)
+                    .figure(number(step.overdue()), getTranslation("cockpit.tasks.stepOverdueLink", step.overdue(), label),
+                            CockpitLinks.tasks(TaskDue.OVERDUE, step.step()))
+                    .figure(number(step.dueSoon()), getTranslation("cockpit.tasks.stepSoonLink", step.dueSoon(), label),
+                            CockpitLinks.tasks(TaskDue.SOON, step.step()));
         }
         CockpitChart chart = new CockpitChart("cockpit-tasks-chart", getTranslation("cockpit.tasks.chart", soonDays,
                 summary(labels, overdue), summary(labels, soon)), labels,
                 List.of(new Series(getTranslation("cockpit.tasks.overdue"), OVERDUE_COLOUR, overdue),
                         new Series(getTranslation("cockpit.tasks.soon", soonDays), SOON_COLOUR, soon)),
                 true, true, getTranslation("cockpit.tasks.axis"), (6 + 2.5 * steps.size()) + "rem");
-        return section("cockpit-tasks", getTranslation("cockpit.tasks.title"), null, headline, chart, table);
+        return section("cockpit-tasks", getTranslation("cockpit.tasks.title"), null, headline, chart, table.component());
     }
 
     // ---- time in each stage ------------------------------------------------------------------------------
@@ -206,7 +201,7 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         periodPicker.setAlignItems(FlexComponent.Alignment.BASELINE);
         String periodText = getTranslation("cockpit.stages.period", Formats.date(period.first()),
                 Formats.date(period.last()));
-        NativeTable table = table("cockpit-stages-table", getTranslation("cockpit.stages.caption", periodText),
+        FigureTable table = new FigureTable("cockpit-stages-table", getTranslation("cockpit.stages.caption", periodText),
                 getTranslation("cockpit.stages.stage"), getTranslation("cockpit.stages.proposals"),
                 getTranslation("cockpit.stages.median"), getTranslation("cockpit.stages.p90"));
         List<String> labels = new ArrayList<>();
@@ -217,16 +212,13 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             labels.add(label);
             medians.add(time.medianDays() == null ? 0 : round(time.medianDays()));
             p90s.add(time.p90Days() == null ? 0 : round(time.p90Days()));
-            NativeTableRow row = table.getBody().addRow();
-            rowHeader(row, label);
             String listLabel = getTranslation("cockpit.stages.link", time.proposals(), label, periodText);
-            cell(row).add(CockpitLinks.stays(number(time.proposals()), listLabel, time.stage(), period));
+            CockpitLinks.Target stays = CockpitLinks.stays(time.stage(), period);
+            table.row(label).figure(number(time.proposals()), listLabel, stays);
             if (time.proposals() == 0) {
-                cell(row).setText("–");
-                cell(row).setText("–");
+                table.text("–").text("–");
             } else {
-                cell(row).add(CockpitLinks.stays(days(time.medianDays()), listLabel, time.stage(), period));
-                cell(row).add(CockpitLinks.stays(days(time.p90Days()), listLabel, time.stage(), period));
+                table.figure(days(time.medianDays()), listLabel, stays).figure(days(time.p90Days()), listLabel, stays);
             }
         }
         CockpitChart chart = new CockpitChart("cockpit-stages-chart", getTranslation("cockpit.stages.chart", periodText,
@@ -236,7 +228,8 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 true, false, getTranslation("cockpit.stages.axis"), "24rem");
         Paragraph explanation = new Paragraph(getTranslation("cockpit.stages.explanation"));
         explanation.addClassName("cockpit-note");
-        return section("cockpit-stages", getTranslation("cockpit.stages.title"), periodPicker, chart, table, explanation);
+        return section("cockpit-stages", getTranslation("cockpit.stages.title"), periodPicker, chart, table.component(),
+                explanation);
     }
 
     // ---- agreements --------------------------------------------------------------------------------------
@@ -244,13 +237,13 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Component agreementsSection(CockpitFigures figures) {
         long expiringDays = figures.expiringWindow().toDays();
         Div tiles = new Div(tile("cockpit-awaiting-signature", getTranslation("cockpit.agreements.awaiting"),
-                        CockpitLinks.agreements(number(figures.awaitingSignature()),
+                        CockpitLinks.link(number(figures.awaitingSignature()),
                                 getTranslation("cockpit.agreements.awaitingLink", figures.awaitingSignature()),
-                                AgreementShow.AWAITING_SIGNATURE), null),
+                                CockpitLinks.agreements(AgreementShow.AWAITING_SIGNATURE)), null),
                 tile("cockpit-expiring", getTranslation("cockpit.agreements.expiring", expiringDays),
-                        CockpitLinks.agreements(number(figures.expiringSoon()),
+                        CockpitLinks.link(number(figures.expiringSoon()),
                                 getTranslation("cockpit.agreements.expiringLink", figures.expiringSoon(), expiringDays),
-                                AgreementShow.EXPIRING), figures.expiringSoon() > 0 ? SOON_COLOUR : null));
+                                CockpitLinks.agreements(AgreementShow.EXPIRING)), figures.expiringSoon() > 0 ? SOON_COLOUR : null));
         tiles.addClassName("cockpit-tiles");
         return section("cockpit-agreements", getTranslation("cockpit.agreements.title"), null, tiles);
     }
@@ -284,31 +277,52 @@ class CockpitView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return tile;
     }
 
-    private static NativeTable table(String id, String caption, String... headers) {
-        NativeTable table = new NativeTable();
-        table.setId(id);
-        table.addClassName("cockpit-table");
-        table.setCaptionText(caption);
-        NativeTableRow head = table.getHead().addRow();
-        for (int i = 0; i < headers.length; i++) {
-            NativeTableHeaderCell th = head.addHeaderCell();
-            th.setText(headers[i]);
-            th.getElement().setAttribute("scope", "col");
+    /**
+     * A table of figures, sent as markup ({@link StaticMarkup}): a caption, column headers, and rows named by their
+     * first cell (a row header, for screen readers). Figures are right-aligned, digits of equal width, never wrapped
+     * (the theme's {@code .cockpit-table td}); each leads to the list behind it.
+     */
+    private static final class FigureTable {
+
+        private final Element table = StaticMarkup.root("table");
+        private final Element body;
+        private Element row;
+
+        FigureTable(String id, String caption, String... headers) {
+            table.id(id).addClass("cockpit-table");
+            table.appendElement("caption").text(caption);
+            Element head = table.appendElement("thead").appendElement("tr");
+            for (String header : headers) {
+                head.appendElement("th").attr("scope", "col").text(header);
+            }
+            body = table.appendElement("tbody");
         }
-        return table;
-    }
 
-    /** The first cell of a row names it (a row header, for screen readers). */
-    private static NativeTableHeaderCell rowHeader(NativeTableRow row, String text) {
-        NativeTableHeaderCell th = row.addHeaderCell();
-        th.setText(text);
-        th.getElement().setAttribute("scope", "row");
-        return th;
-    }
+        FigureTable row(String header) {
+            row = body.appendElement("tr");
+            row.appendElement("th").attr("scope", "row").text(header);
+            return this;
+        }
 
-    /** A figure: right-aligned, digits of equal width, never wrapped (the theme's {@code .cockpit-table td}). */
-    private static NativeTableCell cell(NativeTableRow row) {
-        return row.addDataCell();
+        FigureTable totalRow(String header) {
+            row(header);
+            row.child(0).addClass("cockpit-total");
+            return this;
+        }
+
+        FigureTable figure(String text, String label, CockpitLinks.Target target) {
+            CockpitLinks.appendLink(row.appendElement("td"), text, label, target);
+            return this;
+        }
+
+        FigureTable text(String text) {
+            row.appendElement("td").text(text);
+            return this;
+        }
+
+        Component component() {
+            return StaticMarkup.of(table);
+        }
     }
 
     private String summary(List<String> labels, List<? extends Number> values) {

@@ -69,8 +69,10 @@ public class ProposalReadout extends Div {
                 field(t("proposal.field.commercialInterest"),
                         yesWith(c.isCommercialInterest(), c.getCommercialInterestDetails())),
                 field(t("proposal.form.conflictsOfInterest"), c.getConflictsOfInterest())));
-        add(section(t("proposal.section.attachments"),
-                new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
+        // Nothing attached (a draft, say): the sentence, not an empty grid set up for nothing.
+        add(section(t("proposal.section.attachments"), details.attachments().isEmpty()
+                ? ReadOnlyTable.nothing("attachments", t("proposal.attachments.none"))
+                : new AttachmentsPanel(proposals, details.id(), details.attachments(), false)));
         add(section(t("proposal.section.versions"), versionsTable(details)));
         add(section(t("proposal.section.timeline"), timelineTable(details)));
     }

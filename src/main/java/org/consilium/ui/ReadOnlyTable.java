@@ -39,12 +39,7 @@ public final class ReadOnlyTable<T> {
     /** The table of these rows, with this id; without rows, the empty text in its place (with the same id). */
     public Component of(String id, Collection<? extends T> rows, String whenEmpty) {
         if (rows.isEmpty()) {
-            Paragraph empty = new Paragraph(whenEmpty);
-            empty.addClassName("read-only-table-empty");
-            if (id != null) {
-                empty.setId(id);
-            }
-            return empty;
+            return nothing(id, whenEmpty);
         }
         return StaticMarkup.of("table", table -> {
             table.addClass("read-only-table");
@@ -64,6 +59,16 @@ public final class ReadOnlyTable<T> {
                 }
             }
         });
+    }
+
+    /** What stands in place of an empty list: a sentence, with the list's id. */
+    public static Component nothing(String id, String text) {
+        Paragraph empty = new Paragraph(text);
+        empty.addClassName("read-only-table-empty");
+        if (id != null) {
+            empty.setId(id);
+        }
+        return empty;
     }
 
     private static void withClass(Element cell, Column<?> column) {

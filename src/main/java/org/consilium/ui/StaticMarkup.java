@@ -25,11 +25,24 @@ public final class StaticMarkup extends Component {
 
     /** The block whose root has this tag, filled by {@code content}; the root's attributes stay on the component. */
     public static StaticMarkup of(String tag, Consumer<Element> content) {
+        Element root = root(tag);
+        content.accept(root);
+        return of(root);
+    }
+
+    /** A root to build on, for {@link #of(Element)} when the block is filled step by step. */
+    public static Element root(String tag) {
         Document document = new Document("");
         // No pretty printing: it would add line breaks and indents inside texts shown with white-space: pre-wrap.
         document.outputSettings().prettyPrint(false);
-        Element root = document.appendElement(tag);
-        content.accept(root);
+        return document.appendElement(tag);
+    }
+
+    /** The block built on a {@link #root(String)}. */
+    public static StaticMarkup of(Element root) {
+        if (root.ownerDocument() == null || root.ownerDocument().outputSettings().prettyPrint()) {
+            throw new IllegalArgumentException("Build on StaticMarkup.root(tag): pretty printing would add white space");
+        }
         return new StaticMarkup(root);
     }
 
