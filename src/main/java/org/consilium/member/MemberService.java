@@ -413,8 +413,11 @@ public class MemberService {
 
     /** Organisation names by id, for showing who decided what. */
     public Map<Long, String> organisationNames(Collection<Long> ids) {
-        return organisations.findAllById(ids).stream()
-                .collect(Collectors.toMap(Organisation::getId, Organisation::getName));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return organisations.findNamesByIdIn(ids).stream()
+                .collect(Collectors.toMap(OrganisationName::id, OrganisationName::name));
     }
 
     /** The organisations that vote in a patient review; used by the workflow, with or without a user. */

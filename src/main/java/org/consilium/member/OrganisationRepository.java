@@ -1,5 +1,6 @@
 package org.consilium.member;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,14 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
     @Query("select o.id from Organisation o where o.active = true"
             + " and o.type = org.consilium.member.OrganisationType.PATIENT_ORGANISATION")
     Set<Long> findActivePatientOrganisationIds();
+
+    /**
+     * Names by id, as JPQL: Hibernate keeps this query's translation, whereas {@code findAllById} builds and
+     * translates a criteria query on every call, and reads whole organisations (docs/performance.md, UI, eighth
+     * session).
+     */
+    @Query("select new org.consilium.member.OrganisationName(o.id, o.name) from Organisation o where o.id in :ids")
+    List<OrganisationName> findNamesByIdIn(Collection<Long> ids);
 
     boolean existsByNameIgnoreCase(String name);
 

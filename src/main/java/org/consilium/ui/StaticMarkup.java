@@ -9,7 +9,8 @@ import org.jsoup.nodes.Element;
  * A read-only block of a page (a proposal's fields, a short table) sent to the browser whole, as one escaped HTML
  * string, instead of as a component per element. Vaadin pays for every element it tracks: each one is several
  * changes in the reply, converted and written one by one, walked again on every navigation and detached one by one
- * when the view goes (docs/performance.md, UI, "Eighth session"). Nothing inside can be clicked back to the server.
+ * when the view goes (docs/performance.md, UI, "Eighth session"). Nothing inside talks to the server: no listener,
+ * no component (a link inside navigates as any link of the portal does).
  *
  * <p>The tree is built with jsoup, whose {@code text(…)} and {@code attr(…)} escape what they are given: whatever a
  * person typed is shown as typed, never as markup. Build with those, never with {@code html(…)} or

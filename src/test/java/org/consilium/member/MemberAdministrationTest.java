@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.consilium.SignIn;
 import org.consilium.audit.AuditEntry;
@@ -52,6 +53,18 @@ class MemberAdministrationTest {
 
     private Long idOf(String username) {
         return members.personIdOf(username).orElseThrow();
+    }
+
+    @Test
+    void organisation_names_are_read_by_id_and_an_unknown_id_or_an_empty_list_gives_nothing() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary hospital = fixtures.organisation("Names Hospital", OrganisationType.HOSPITAL);
+        OrganisationSummary patients = fixtures.organisation("Names Patients' Group", OrganisationType.PATIENT_ORGANISATION);
+
+        assertThat(members.organisationNames(List.of(hospital.id(), patients.id(), -1L)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(hospital.id(), hospital.name(),
+                        patients.id(), patients.name()));
+        assertThat(members.organisationNames(List.of())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,5 @@
+package org.consilium.member;
+
+/** An organisation's name, read without the rest of it. */
+record OrganisationName(Long id, String name) {
+}
