@@ -139,7 +139,7 @@ class AdministrationBrowserIT extends BrowserWalk {
         browser.click("#accept-invitation");
         browser.waitForText("#invitation-done", "lina.berg");
         browser.click("#invitation-sign-in");
-        assertThat(browser.currentPath()).isEqualTo("/login");
+        browser.waitForPath("/login");
         browser.signIn("lina.berg", "northern lights over Solna");
         assertThat(browser.text("#current-user-name")).isEqualTo("Dr Lina Berg");
         assertThat(browser.text("#current-user-organisation")).isEqualTo("Karolinska Leukaemia Research Centre");

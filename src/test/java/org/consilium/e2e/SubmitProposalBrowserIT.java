@@ -152,7 +152,7 @@ class SubmitProposalBrowserIT extends BrowserWalk {
         browser.click("#record-completeness-decision");
         browser.confirm("confirm-button");
         browser.waitForText("vaadin-notification-card", "Decision recorded");
-        assertThat(browser.currentPath()).isEqualTo("/inbox");
+        browser.waitForPath("/inbox");
 
         browser.open(proposalPath);
         browser.waitForText("#proposal-header", "Under patient and ethics review");
