@@ -2,7 +2,13 @@ package org.consilium.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
+import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -48,6 +54,20 @@ class SecurityConfig {
                 .permissionsPolicyHeader(permissions -> permissions.policy(
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
         return http.build();
+    }
+
+    /**
+     * Vaadin's navigation access control as its configurer builds it, checking roles without a service lookup per
+     * navigation ({@link RequestRolesAccessControl}). Vaadin's auto-configuration defines one unconditionally; this
+     * one is primary, so it is the one Vaadin's security configurer and its initializer install.
+     */
+    @Bean
+    @Primary
+    NavigationAccessControl requestRolesAccessControl(List<NavigationAccessChecker> checkers,
+                                                      NavigationAccessControlConfigurer configurer,
+                                                      VaadinRolePrefixHolder rolePrefix) {
+        return configurer.build((list, resolver) -> new RequestRolesAccessControl(list, resolver, rolePrefix),
+                checkers);
     }
 
     @Bean
