@@ -12,9 +12,9 @@
 #   PORTAL=extracted (the production jar extracted by Spring Boot's `-Djarmode=tools extract`, its libraries as plain
 #   jars, as docker/Dockerfile runs it; or jar: the production jar itself; or classes: the development-mode classes,
 #   no production build; the CI smoke run) OUT=target/load
-#   MVN="mvn -B -o" WARMUP=10 (users of an unreported 30 s run
-#   first, so that the measured runs meet a warm JIT; 0 for none) JFR=(empty, or a run's user count to record a
-#   Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
+#   MVN="mvn -B -o" WARMUP=(the largest of USERS: users of an unreported run first, so that the measured runs meet
+#   a warm JIT; 0 for none) WARMUP_DURATION=90 (its seconds after the ramp) JFR=(empty, or a run's user count to
+#   record a Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
 #   PORTAL_ARGS= (more arguments of the portal, e.g. --spring.datasource.hikari.maximum-pool-size=20)
 # MariaDB on 127.0.0.1:3306, root, empty password (as the MariaDB test suites).
 set -euo pipefail
@@ -31,7 +31,8 @@ HEAP="${HEAP:-1g}"
 BUILD="${BUILD:-yes}"
 PREPARE="${PREPARE:-yes}"
 JFR="${JFR:-}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-$(printf '%s\n' $USERS | sort -n | tail -1)}"
+WARMUP_DURATION="${WARMUP_DURATION:-90}"
 PORTAL="${PORTAL:-extracted}"
 PORTAL_ARGS="${PORTAL_ARGS:-}"
 OUT="${OUT:-target/load}"
@@ -137,8 +138,8 @@ for n in $USERS; do
   fi
   if [ "$WARMUP" != 0 ] && [ -z "${WARM:-}" ]; then
     vote_tasks
-    log "warm-up: $WARMUP users, 30 s (not reported)"
-    gatling "$WARMUP" 30 || echo "the warm-up reported failed requests (see $OUT/gatling-$WARMUP.log)"
+    log "warm-up: $WARMUP users, $WARMUP_DURATION s (not reported)"
+    gatling "$WARMUP" "$WARMUP_DURATION" || echo "the warm-up reported failed requests (see $OUT/gatling-$WARMUP.log)"
     WARM=yes
   fi
   vote_tasks
