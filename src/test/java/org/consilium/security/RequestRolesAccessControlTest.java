@@ -8,9 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Router;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.router.Router;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AccessCheckDecision;
 import com.vaadin.flow.server.auth.AnnotatedViewAccessChecker;
@@ -27,8 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The navigation access control the portal runs with: Vaadin's, built by Vaadin's configurer, with the roles read
- * from the request once Vaadin's own check has told the role prefix holder the prefix (at the first navigation). The same configuration as {@link AccessMatrixTest}, so the same
- * application context.
+ * from the request once Vaadin's own check has told the role prefix holder the prefix (at the first navigation).
+ * The same configuration as {@link AccessMatrixTest}, so the same application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaadin.devmode.devTools.enabled=false")
@@ -62,7 +62,7 @@ class RequestRolesAccessControlTest {
     }
 
     @Test
-    void once_the_prefix_is_known_nothing_is_asked_of_the_service_before_Vaadins_own_check_has_told_it() {
+    void once_the_prefix_is_known_the_request_is_not_asked_for_its_service_and_before_it_is_Vaadins_check_runs() {
         VaadinRequest known = requestInRoles(Set.of(Roles.STAFF));
         decision(control(new VaadinRolePrefixHolder("ROLE_")), known);
         // Vaadin's own check reaches its service lookup through the request's service
