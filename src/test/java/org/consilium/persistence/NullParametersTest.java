@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -46,12 +48,12 @@ class NullParametersTest {
     private static DataSource countingMetadataQuestions(DataSource target, AtomicInteger questions) {
         return new DelegatingDataSource(target) {
             @Override
-            public Connection getConnection() throws java.sql.SQLException {
+            public Connection getConnection() throws SQLException {
                 Connection connection = super.getConnection();
-                return proxy(Connection.class, connection, (proxy, method, args) -> {
+                return proxy(Connection.class, (proxy, method, args) -> {
                     Object result = invoke(connection, method, args);
                     if (result instanceof PreparedStatement statement) {
-                        return proxy(PreparedStatement.class, statement, (p, m, a) -> {
+                        return proxy(PreparedStatement.class, (p, m, a) -> {
                             if (m.getName().equals("getParameterMetaData")) {
                                 questions.incrementAndGet();
                             }
@@ -64,11 +66,11 @@ class NullParametersTest {
         };
     }
 
-    private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
