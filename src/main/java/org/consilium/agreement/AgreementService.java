@@ -589,8 +589,7 @@ public class AgreementService {
     }
 
     private String documentSha(Long documentId) {
-        return documents.findFingerprints(List.of(documentId)).stream().findFirst()
-                .map(AgreementDocumentRepository.Fingerprint::sha256).orElse(null);
+        return documents.findSha256(documentId).orElse(null);
     }
 
     /** Fingerprints by version id, in one query and without loading the PDFs. */

@@ -47,6 +47,10 @@ interface AgreementDocumentRepository extends JpaRepository<AgreementDocument, L
     @Query("select new org.consilium.agreement.AgreementDocumentRepository$Fingerprint(d.id, d.sha256)"
             + " from AgreementDocument d where d.id in :ids")
     List<Fingerprint> findFingerprints(Collection<Long> ids);
+
+    /** One document's fingerprint: without a list parameter, whose JPQL Hibernate translates at every call. */
+    @Query("select d.sha256 from AgreementDocument d where d.id = :id")
+    java.util.Optional<String> findSha256(Long id);
 }
 
 interface AccessExtensionRepository extends JpaRepository<AccessExtension, Long> {

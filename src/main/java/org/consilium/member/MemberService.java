@@ -82,6 +82,8 @@ public class MemberService {
             return Map.of();
         }
         return people.findSummaries(personIds).stream()
+                .map(row -> new PersonSummary(((Number) row[0]).longValue(), (String) row[1],
+                        ((Number) row[2]).longValue(), (String) row[3]))
                 .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
 
@@ -401,8 +403,8 @@ public class MemberService {
         Map<Long, Set<Long>> people = new java.util.HashMap<>();
         organisationIds.forEach(id -> people.put(id, new java.util.HashSet<>()));
         if (!organisationIds.isEmpty()) {
-            this.people.findActiveIdsOfOrganisationsWithRole(organisationIds, role)
-                    .forEach(row -> people.get((Long) row[0]).add((Long) row[1]));
+            this.people.findActiveIdsOfOrganisationsWithRole(organisationIds, role.name())
+                    .forEach(row -> people.get(((Number) row[0]).longValue()).add(((Number) row[1]).longValue()));
         }
         return people;
     }
@@ -417,7 +419,7 @@ public class MemberService {
             return Map.of();
         }
         return organisations.findNamesByIdIn(ids).stream()
-                .collect(Collectors.toMap(OrganisationName::id, OrganisationName::name));
+                .collect(Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> (String) row[1]));
     }
 
     /** The organisations that vote in a patient review; used by the workflow, with or without a user. */
@@ -427,7 +429,7 @@ public class MemberService {
 
     /** The foundation itself: the second party to every data-access agreement. */
     public Optional<OrganisationSummary> foundation() {
-        return organisations.findFirstByTypeAndActiveTrueOrderById(OrganisationType.FOUNDATION)
+        return organisations.findFirstActiveOfType(OrganisationType.FOUNDATION)
                 .map(Organisation::summary);
     }
 

@@ -14,19 +14,20 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
     Optional<Organisation> findByName(String name);
 
-    Optional<Organisation> findFirstByTypeAndActiveTrueOrderById(OrganisationType type);
+    /** The first active organisation of a type (JPQL: a derived query translates a criteria query per call). */
+    @Query("select o from Organisation o where o.type = :type and o.active = true order by o.id limit 1")
+    Optional<Organisation> findFirstActiveOfType(OrganisationType type);
 
     @Query("select o.id from Organisation o where o.active = true"
             + " and o.type = org.consilium.member.OrganisationType.PATIENT_ORGANISATION")
     Set<Long> findActivePatientOrganisationIds();
 
     /**
-     * Names by id, as JPQL: Hibernate keeps this query's translation, whereas {@code findAllById} builds and
-     * translates a criteria query on every call, and reads whole organisations (docs/performance.md, UI, eighth
-     * session).
+     * Id and name of each organisation, without the rest of it (docs/performance.md, UI, eighth session). SQL: with a
+     * list parameter, Hibernate translates JPQL afresh at every call (lifecycle, "Seventh round").
      */
-    @Query("select new org.consilium.member.OrganisationName(o.id, o.name) from Organisation o where o.id in :ids")
-    List<OrganisationName> findNamesByIdIn(Collection<Long> ids);
+    @Query(value = "SELECT id, name FROM organisation WHERE id IN (:ids)", nativeQuery = true)
+    List<Object[]> findNamesByIdIn(Collection<Long> ids);
 
     boolean existsByNameIgnoreCase(String name);
 

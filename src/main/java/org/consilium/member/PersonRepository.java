@@ -21,14 +21,22 @@ interface PersonRepository extends JpaRepository<Person, Long> {
             + " and :role member of p.roles")
     java.util.Set<Long> findActiveIdsOfOrganisationWithRole(Long organisationId, Role role);
 
-    /** Organisation and id of the active people of these organisations who hold a role. */
-    @Query("select p.organisation.id, p.id from Person p where p.active = true and p.organisation.id in :organisationIds"
-            + " and :role member of p.roles")
-    java.util.List<Object[]> findActiveIdsOfOrganisationsWithRole(java.util.Collection<Long> organisationIds, Role role);
+    /*
+     * The queries that take a list of ids are SQL: Hibernate 6.6 keeps no translation of a JPQL query with a list
+     * parameter and translated each afresh at every call, while a native query's list is only written out
+     * (docs/performance.md, lifecycle "Seventh round"). Like JPQL, a native query flushes the transaction's changes
+     * first.
+     */
+
+    /** Organisation and id of the active people of these organisations who hold a role (the role's name). */
+    @Query(value = "SELECT p.organisation_id, p.id FROM person p JOIN person_role r ON r.person_id = p.id"
+            + " WHERE p.active = TRUE AND p.organisation_id IN (:organisationIds) AND r.role = :role",
+            nativeQuery = true)
+    List<Object[]> findActiveIdsOfOrganisationsWithRole(Collection<Long> organisationIds, String role);
 
     /** Id, language and time zone of each person, without the rest of their row. */
-    @Query("select p.id, p.language, p.timeZone from Person p where p.id in :ids")
-    java.util.List<Object[]> findPreferences(java.util.Collection<Long> ids);
+    @Query(value = "SELECT id, language, time_zone FROM person WHERE id IN (:ids)", nativeQuery = true)
+    List<Object[]> findPreferences(Collection<Long> ids);
 
     @Query("select p.id from Person p where p.username = :username")
     Optional<Long> findIdByUsername(String username);
@@ -49,10 +57,10 @@ interface PersonRepository extends JpaRepository<Person, Long> {
                    or lower(o.name) like lower(concat('%', :filter, '%')))""")
     int countActiveWithRole(Role role, String filter);
 
-    @Query("""
-            select new org.consilium.member.PersonSummary(p.id, p.fullName, o.id, o.name)
-            from Person p join p.organisation o where p.id in :ids""")
-    List<PersonSummary> findSummaries(Collection<Long> ids);
+    /** Id, full name, organisation id and name of each person (SQL: a list parameter, see above). */
+    @Query(value = "SELECT p.id, p.full_name, o.id, o.name FROM person p"
+            + " JOIN organisation o ON o.id = p.organisation_id WHERE p.id IN (:ids)", nativeQuery = true)
+    List<Object[]> findSummaries(Collection<Long> ids);
 
     @Query("""
             select p from Person p join fetch p.organisation o

@@ -45,7 +45,7 @@ public class PreferenceService {
         java.util.Map<Long, Preferences> chosen = new java.util.HashMap<>();
         if (!personIds.isEmpty()) {
             people.findPreferences(personIds).forEach(row ->
-                    chosen.put((Long) row[0], new Preferences((String) row[1], (String) row[2])));
+                    chosen.put(((Number) row[0]).longValue(), new Preferences((String) row[1], (String) row[2])));
         }
         personIds.forEach(id -> chosen.putIfAbsent(id, new Preferences(null, null)));
         return chosen;

@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProposalVersionRepository extends JpaRepository<ProposalVersion, Long> {
 
+    /** JPQL: a derived query builds and translates a criteria query at every call. */
+    @Query("select v from ProposalVersion v where v.proposal.id = :proposalId and v.versionNumber = :versionNumber")
     java.util.Optional<ProposalVersion> findByProposalIdAndVersionNumber(Long proposalId, int versionNumber);
 
     @Query("""

@@ -67,6 +67,45 @@ class MemberAdministrationTest {
         assertThat(members.organisationNames(List.of())).isEmpty();
     }
 
+    @Autowired
+    PreferenceService preferences;
+
+    /** The lists by id that are read by SQL (docs/performance.md, lifecycle "Seventh round"), on several ids. */
+    @Test
+    void people_by_organisation_and_role_summaries_and_preferences_are_read_for_several_ids_at_once() {
+        MemberFixtures fixtures = new MemberFixtures(members);
+        OrganisationSummary first = fixtures.organisation("Lists Patients A", OrganisationType.PATIENT_ORGANISATION);
+        OrganisationSummary second = fixtures.organisation("Lists Patients B", OrganisationType.PATIENT_ORGANISATION);
+        OrganisationSummary nobody = fixtures.organisation("Lists Patients C", OrganisationType.PATIENT_ORGANISATION);
+        String ada = fixtures.person("Ada One", first, Role.PATIENT_REPRESENTATIVE);
+        Long a1 = idOf(ada);
+        Long a2 = idOf(fixtures.person("Ada Two", first, Role.PATIENT_REPRESENTATIVE, Role.SIGNATORY));
+        Long aSignatory = idOf(fixtures.person("Ada Signs", first, Role.SIGNATORY));
+        Long b1 = idOf(fixtures.person("Ben One", second, Role.PATIENT_REPRESENTATIVE));
+        Long bGone = idOf(fixtures.person("Ben Gone", second, Role.PATIENT_REPRESENTATIVE));
+        SignIn.asAdministrator();
+        members.deactivate(bGone, "Left the group");
+        SignIn.out();
+
+        assertThat(members.activePeopleOfOrganisationsWithRole(List.of(first.id(), second.id(), nobody.id()),
+                Role.PATIENT_REPRESENTATIVE)).isEqualTo(Map.of(first.id(), Set.of(a1, a2), second.id(), Set.of(b1),
+                nobody.id(), Set.of()));
+        assertThat(members.activePeopleOfOrganisationsWithRole(List.of(first.id(), second.id()), Role.SIGNATORY))
+                .isEqualTo(Map.of(first.id(), Set.of(a2, aSignatory), second.id(), Set.of()));
+
+        SignIn.asAdministrator();
+        assertThat(members.summaries(List.of(a1, b1, -1L))).isEqualTo(Map.of(
+                a1, new PersonSummary(a1, "Ada One", first.id(), first.name()),
+                b1, new PersonSummary(b1, "Ben One", second.id(), second.name())));
+        SignIn.out();
+
+        new SignIn(users).as(ada);
+        preferences.choose("fr", "Europe/Paris");
+        SignIn.out();
+        assertThat(preferences.of(List.of(a1, b1, -1L))).isEqualTo(Map.of(a1, new Preferences("fr", "Europe/Paris"),
+                b1, new Preferences(null, null), -1L, new Preferences(null, null)));
+    }
+
     @Test
     void registration_follows_the_password_policy_and_says_which_field_is_wrong() {
         MemberFixtures fixtures = new MemberFixtures(members);
