@@ -45,6 +45,8 @@ class MemberAdministrationTest {
     InvitationService invitations;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    PreferenceService preferences;
 
     @AfterEach
     void signOut() {
@@ -66,9 +68,6 @@ class MemberAdministrationTest {
                         patients.id(), patients.name()));
         assertThat(members.organisationNames(List.of())).isEmpty();
     }
-
-    @Autowired
-    PreferenceService preferences;
 
     /** The lists by id that are read by SQL (docs/performance.md, lifecycle "Seventh round"), on several ids. */
     @Test
