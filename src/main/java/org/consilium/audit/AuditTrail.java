@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.consilium.security.ConsiliumUser;
 import org.consilium.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,8 @@ public class AuditTrail {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    /** The head as this node last wrote it (committed or not): where its next append first tries to chain on. */
+    private final AtomicReference<Head> lastWritten = new AtomicReference<>();
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -131,9 +134,35 @@ public class AuditTrail {
     private record Head(long seq, String hash) {
     }
 
+    /** Entries chained onto a head: their rows, and the head they make. */
+    private record Chained(List<Object[]> rows, Head head) {
+    }
+
+    /**
+     * Appends after the head this node last wrote: the update moves the head only if it is still that one, and
+     * locks the head row as it does, so nobody appends in between (two statements). If another transaction or node
+     * moved it since, or the one that wrote it rolled back, the update changes nothing: the head is then locked and
+     * read first, as every append did before (three statements). A lock waited for reads the last committed head.
+     */
     private void append(List<Pending> entries) {
+        Head known = lastWritten.get();
+        if (known != null) {
+            Chained chained = chain(known, entries);
+            if (jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1 AND last_seq = ?"
+                    + " AND last_hash = ?", chained.head().seq(), chained.head().hash(), known.seq(), known.hash()) == 1) {
+                insert(chained);
+                return;
+            }
+        }
         Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+        Chained chained = chain(head, entries);
+        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", chained.head().seq(),
+                chained.head().hash());
+        insert(chained);
+    }
+
+    private static Chained chain(Head head, List<Pending> entries) {
         long seq = head.seq();
         String previous = head.hash();
         List<Object[]> rows = new java.util.ArrayList<>(entries.size());
@@ -145,12 +174,16 @@ public class AuditTrail {
                     e.actorName(), e.kind(), e.recordType(), e.recordId(), e.summary(), e.reason(), previous, hash});
             previous = hash;
         }
-        if (rows.size() == 1) {
-            jdbc.update(INSERT, rows.get(0));
+        return new Chained(rows, new Head(seq, previous));
+    }
+
+    private void insert(Chained chained) {
+        if (chained.rows().size() == 1) {
+            jdbc.update(INSERT, chained.rows().get(0));
         } else {
-            jdbc.batchUpdate(INSERT, rows);
+            jdbc.batchUpdate(INSERT, chained.rows());
         }
-        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, previous);
+        lastWritten.set(chained.head());
     }
 
     private static String cut(String s, int max) {

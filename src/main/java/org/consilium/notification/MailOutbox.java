@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.consilium.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public class MailOutbox {
     private final Clock clock;
     private final AuditTrail audit;
     private final TransactionTemplate ownTransaction;
+    /** The mail sender, or empty when none is configured: looked up once (a lookup scans the beans by type). */
+    private volatile Optional<JavaMailSender> configuredSender;
 
     MailOutbox(OutgoingEmailRepository emails, ObjectProvider<JavaMailSender> mail,
                @Value("${consilium.mail.from:consilium@localhost}") String from,
@@ -56,7 +59,16 @@ public class MailOutbox {
     }
 
     boolean enabled() {
-        return mail.getIfAvailable() != null;
+        return sender() != null;
+    }
+
+    private JavaMailSender sender() {
+        Optional<JavaMailSender> known = configuredSender;
+        if (known == null) {
+            known = Optional.ofNullable(mail.getIfAvailable());
+            configuredSender = known;
+        }
+        return known.orElse(null);
     }
 
     /** Queues e-mails in the caller's transaction: they exist exactly when the decision does. */
@@ -67,7 +79,7 @@ public class MailOutbox {
     /** Sends every e-mail that is due; returns how many were sent. */
     @Scheduled(fixedDelayString = "${consilium.mail.poll:PT30S}", initialDelayString = "${consilium.mail.poll:PT30S}")
     public int sendDue() {
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = sender();
         if (sender == null) {
             return 0;
         }
@@ -128,7 +140,7 @@ public class MailOutbox {
             audit.record("EMAIL_RETRIED", "email", "email #" + id, "E-mail to " + email.getRecipient()
                     + " sent again by an administrator", null);
         });
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = sender();
         return sender != null && attempt(sender, id);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.consilium.SignIn;
+import org.consilium.security.CurrentUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +41,8 @@ class AuditTrailTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    CurrentUser currentUser;
 
     @BeforeEach
     void asAdministrator() {
@@ -119,6 +125,36 @@ class AuditTrailTest {
         AuditVerification result = audit.verify();
         assertThat(result.intact()).as(result.message()).isTrue();
         assertThat(result.entriesChecked()).isGreaterThanOrEqualTo(before + 40);
+    }
+
+    /**
+     * An append chains onto the head this node last wrote (one statement fewer). When another node appended since,
+     * or the transaction that wrote that head rolled back after its append, the head is read first: the chain
+     * stays gap-free and intact.
+     */
+    @Test
+    void an_append_after_another_node_or_a_rolled_back_one_chains_on_the_last_committed_entry() {
+        long first = append("this node");
+        AuditTrail otherNode = new AuditTrail(jdbc, currentUser, Clock.systemUTC(), transactions.getTransactionManager());
+        otherNode.record(null, "tester", "TEST", "test", "T-NODE", "appended by another node", null);
+        long second = append("this node, after the other");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+            trail.record(null, "tester", "TEST", "test", "T-LOST", "appended, then rolled back", null);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    throw new IllegalStateException("a failure after the audit's append");
+                }
+            });
+        })).hasMessage("a failure after the audit's append");
+        long third = append("this node, after the rollback");
+
+        assertThat(second).isEqualTo(first + 2);
+        assertThat(third).isEqualTo(second + 1);
+        assertThat(audit.find(new AuditFilter(null, "T-LOST", "TEST", null, null), 0, 5)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM audit_chain_head", Long.class)).isEqualTo(third);
+        AuditVerification result = audit.verify();
+        assertThat(result.intact()).as(result.message()).isTrue();
     }
 
     @Test
