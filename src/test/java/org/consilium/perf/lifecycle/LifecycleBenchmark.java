@@ -46,7 +46,7 @@ public final class LifecycleBenchmark {
 
     /** One measured run of one system at one driver count. */
     public record Run(String system, int drivers, int lifecycles, long wallNanos, int ended, long tasks,
-                      Map<String, StepTimes.Figure> steps, Map<String, TimedApart.Renders> pdfs, long processCpuNanos) {
+                      Map<String, StepTimes.Figure> steps, Map<String, TimedApart.Renders> pdfs, Costs costs) {
 
         /** The drivers' CPU time per lifecycle (services and engine run on them). */
         double driverCpuMillisPerLifecycle() {
@@ -55,7 +55,18 @@ public final class LifecycleBenchmark {
 
         /** The whole JVM's CPU time per lifecycle, garbage collection and JIT included. */
         double processCpuMillisPerLifecycle() {
-            return processCpuNanos / 1e6 / lifecycles;
+            return costs.processCpuNanos() / 1e6 / lifecycles;
+        }
+
+        /** A driver's wall time per lifecycle that is not its own CPU: waiting for the database, the JVM, the cores. */
+        double waitMillisPerLifecycle() {
+            return (wallNanos * drivers - steps.values().stream().mapToLong(StepTimes.Figure::cpuNanos).sum())
+                    / 1e6 / lifecycles;
+        }
+
+        /** The database server's CPU per lifecycle, or NaN where it does not run on this machine. */
+        double serverCpuMillisPerLifecycle() {
+            return costs.serverCpuNanos() < 0 ? Double.NaN : costs.serverCpuNanos() / 1e6 / lifecycles;
         }
 
         double lifecyclesPerSecond() {
@@ -136,12 +147,18 @@ public final class LifecycleBenchmark {
                 }));
         List<Run> runs = new ArrayList<>();
         for (int drivers : settings.drivers()) {
-            // All warm up before any is measured. Measured after a control's warm-up alone, the portal met code
-            // the JIT had compiled for the control's tasks only: the engine's dirty check of a task with a
-            // description (the portal's have one) left compiled code 80,000 times in a run (jdk.Deoptimization).
-            for (Driven system : systems) {
-                Drivers.run(system.thread(), drivers, settings.warmup(),
-                        n -> system.lifecycle().apply(WARM_UP + n, new StepTimes()));
+            // All warm up before any is measured, in short turns, so that the JIT profiles the engine's code with
+            // every system's tasks from the start. Compiled while one system's tasks alone ran, the engine's dirty
+            // check of a task (TaskEntity.getPersistentState) assumed their shape: after a control's warm-up alone,
+            // the tasks with a description (the portal's and the same-shape control's) left the compiled code at
+            // every flush, 174 times a portal lifecycle, without its ever being recompiled (jdk.Deoptimization,
+            // unstable_if, action none). See docs/performance.md, lifecycle "Ninth round".
+            for (int first = 0; first < settings.warmup(); first += WARM_UP_TURN) {
+                int count = Math.min(WARM_UP_TURN, settings.warmup() - first), from = first;
+                for (Driven system : systems) {
+                    Drivers.run(system.thread(), drivers, count,
+                            n -> system.lifecycle().apply(WARM_UP + from + n, new StepTimes()));
+                }
             }
             List<Run> measured = measure(systems, drivers, settings);
             measured.forEach(r -> System.out.println(line(r)));
@@ -163,6 +180,9 @@ public final class LifecycleBenchmark {
     /** The warm-up lifecycles' numbers start here (the measured ones at 0, the counted one at 1,000,000). */
     private static final int WARM_UP = 2_000_000;
 
+    /** Warm-up lifecycles per turn: short, so that no system's code is compiled for its own tasks alone. */
+    static final int WARM_UP_TURN = 5;
+
     /** Measured lifecycles per block: the systems take turns, so that a slower spell of the machine meets all. */
     static final int BLOCK = 50;
 
@@ -171,14 +191,14 @@ public final class LifecycleBenchmark {
         final StepTimes times = new StepTimes();
         final ConcurrentLinkedQueue<Object> ids = new ConcurrentLinkedQueue<>();
         long wall;
-        long cpu;
+        Costs costs = Costs.NONE;
         int lifecycles;
 
         void block(Driven system, int drivers, int count, int first) throws InterruptedException {
-            long before = processCpu();
+            Costs before = Costs.now();
             wall += Drivers.run(system.thread(), drivers, count,
                     n -> ids.add(system.lifecycle().apply(first + n, times)));
-            cpu += processCpu() - before;
+            costs = costs.plus(Costs.now().minus(before));
             lifecycles += count;
         }
     }
@@ -210,14 +230,9 @@ public final class LifecycleBenchmark {
                 tasks += e.tasks();
             }
             runs.add(new Run(system.name(), drivers, m.lifecycles, m.wall, ended, tasks, m.times.figures(),
-                    system.name().equals(PORTAL) ? timedApart : Map.of(), m.cpu));
+                    system.name().equals(PORTAL) ? timedApart : Map.of(), m.costs));
         });
         return runs;
-    }
-
-    private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
@@ -271,9 +286,10 @@ public final class LifecycleBenchmark {
 
     private static String line(Run r) {
         return String.format(Locale.ROOT, "%-17s %d driver(s): %d lifecycles in %.1f s: %.2f lifecycles/s, %.1f tasks/s"
-                        + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f", r.system(),
-                r.drivers(), r.lifecycles(), r.wallNanos() / 1e9, r.lifecyclesPerSecond(), r.tasksPerSecond(), r.ended(),
-                r.tasks(), r.driverCpuMillisPerLifecycle(), r.processCpuMillisPerLifecycle());
+                        + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f, database server %.0f",
+                r.system(), r.drivers(), r.lifecycles(), r.wallNanos() / 1e9, r.lifecyclesPerSecond(),
+                r.tasksPerSecond(), r.ended(), r.tasks(), r.driverCpuMillisPerLifecycle(),
+                r.processCpuMillisPerLifecycle(), r.serverCpuMillisPerLifecycle());
     }
 
     /** The report as markdown: throughput per system, the portal's ratios, its steps, PDFs and password checks. */
@@ -296,6 +312,25 @@ public final class LifecycleBenchmark {
                         system.equals(PORTAL) ? "" : String.format(Locale.ROOT, "%.3f",
                                 portal.lifecyclesPerSecond() / r.lifecyclesPerSecond()),
                         r.driverCpuMillisPerLifecycle(), r.processCpuMillisPerLifecycle()));
+            }
+        }
+        out.append("\nWhere a driver's time goes, ms per lifecycle (a driver's wall time is its own CPU and its waiting;"
+                        + " the database server's CPU, the JVM's CPU outside the drivers, its collection pauses and its"
+                        + " compilers' time are over the same stretches, for all drivers together):\n\n")
+                .append("| drivers | system | driver's wall | driver's CPU | waiting | database server CPU |"
+                        + " JVM CPU outside the drivers | GC pauses | JIT compiling |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int drivers : s.drivers()) {
+            for (String system : List.of(TASKS_ONLY, SAME_SHAPE, PORTAL)) {
+                Run r = find(report, system, drivers);
+                double perLifecycle = r.lifecycles();
+                out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %s | %.1f | %.1f | %.1f |%n",
+                        drivers, system, r.wallNanos() * drivers / 1e6 / perLifecycle,
+                        r.driverCpuMillisPerLifecycle(), r.waitMillisPerLifecycle(),
+                        Double.isNaN(r.serverCpuMillisPerLifecycle()) ? "n/a"
+                                : String.format(Locale.ROOT, "%.1f", r.serverCpuMillisPerLifecycle()),
+                        r.processCpuMillisPerLifecycle() - r.driverCpuMillisPerLifecycle(),
+                        r.costs().gcMillis() / perLifecycle, r.costs().jitMillis() / perLifecycle));
             }
         }
         out.append("\nAgreement PDFs (inside the portal's calls; the ratios without them):\n\n")

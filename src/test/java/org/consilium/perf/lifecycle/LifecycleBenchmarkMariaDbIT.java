@@ -62,6 +62,10 @@ class LifecycleBenchmarkMariaDbIT {
             assertThat(run.tasks()).as(run.system() + ": user tasks completed").isEqualTo(3L * 14);
             assertThat(run.wallNanos()).isPositive();
             assertThat(run.lifecyclesPerSecond()).isPositive();
+            assertThat(run.costs().processCpuNanos()).as("the JVM's CPU over the run").isPositive();
+            if (Costs.now().serverCpuNanos() >= 0) {
+                assertThat(run.costs().serverCpuNanos()).as("the database server's CPU, read from /proc").isPositive();
+            }
         });
         assertThat(report.of(LifecycleBenchmark.PORTAL)).allSatisfy(run -> {
             assertThat(run.pdfs().get("renderAgreement").count()).as("one agreement per lifecycle").isEqualTo(3);
@@ -79,6 +83,7 @@ class LifecycleBenchmarkMariaDbIT {
                 .as("the same-shape control passes the decision tables' way to the agreement")
                 .containsKeys("completeness check", "vote", "ethics review", "foundation signature"));
         assertThat(LifecycleBenchmark.table(report)).contains("portal ÷ this", "÷ same shape", "÷ tasks only",
-                "portal lifecycles/s without PDF and password-check time");
+                "portal lifecycles/s without PDF and password-check time", "Where a driver's time goes",
+                "database server CPU");
     }
 }
