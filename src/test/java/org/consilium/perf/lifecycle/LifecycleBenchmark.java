@@ -60,13 +60,18 @@ public final class LifecycleBenchmark {
 
         /** A driver's wall time per lifecycle that is not its own CPU: waiting for the database, the JVM, the cores. */
         double waitMillisPerLifecycle() {
-            return (wallNanos * drivers - steps.values().stream().mapToLong(StepTimes.Figure::cpuNanos).sum())
-                    / 1e6 / lifecycles;
+            return wallNanos * drivers / 1e6 / lifecycles - driverCpuMillisPerLifecycle();
         }
 
         /** The database server's CPU per lifecycle, or NaN where it does not run on this machine. */
         double serverCpuMillisPerLifecycle() {
             return costs.serverCpuNanos() < 0 ? Double.NaN : costs.serverCpuNanos() / 1e6 / lifecycles;
+        }
+
+        /** {@link #serverCpuMillisPerLifecycle} as the reports print it: "n/a" where the server is elsewhere. */
+        String serverCpu(String format) {
+            double millis = serverCpuMillisPerLifecycle();
+            return Double.isNaN(millis) ? "n/a" : String.format(Locale.ROOT, format, millis);
         }
 
         double lifecyclesPerSecond() {
@@ -286,10 +291,10 @@ public final class LifecycleBenchmark {
 
     private static String line(Run r) {
         return String.format(Locale.ROOT, "%-17s %d driver(s): %d lifecycles in %.1f s: %.2f lifecycles/s, %.1f tasks/s"
-                        + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f, database server %.0f",
+                        + " (%d ended active, %d tasks); CPU ms per lifecycle: drivers %.0f, JVM %.0f, database server %s",
                 r.system(), r.drivers(), r.lifecycles(), r.wallNanos() / 1e9, r.lifecyclesPerSecond(),
                 r.tasksPerSecond(), r.ended(), r.tasks(), r.driverCpuMillisPerLifecycle(),
-                r.processCpuMillisPerLifecycle(), r.serverCpuMillisPerLifecycle());
+                r.processCpuMillisPerLifecycle(), r.serverCpu("%.0f"));
     }
 
     /** The report as markdown: throughput per system, the portal's ratios, its steps, PDFs and password checks. */
@@ -327,8 +332,7 @@ public final class LifecycleBenchmark {
                 out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %s | %.1f | %.1f | %.1f |%n",
                         drivers, system, r.wallNanos() * drivers / 1e6 / perLifecycle,
                         r.driverCpuMillisPerLifecycle(), r.waitMillisPerLifecycle(),
-                        Double.isNaN(r.serverCpuMillisPerLifecycle()) ? "n/a"
-                                : String.format(Locale.ROOT, "%.1f", r.serverCpuMillisPerLifecycle()),
+                        r.serverCpu("%.1f"),
                         r.processCpuMillisPerLifecycle() - r.driverCpuMillisPerLifecycle(),
                         r.costs().gcMillis() / perLifecycle, r.costs().jitMillis() / perLifecycle));
             }
