@@ -220,6 +220,7 @@ class SubmitProposalBrowserIT extends BrowserWalk {
         browser.signOut();
         browser.signIn("staff", "demo");
         browser.waitForText("#task-inbox", "Prepare the data-access agreement");
+        long tasksBefore = inboxSize();
         openTask(reference);
         browser.waitForText("#prepare-agreement", reference);
         assertThat(browser.currentPath()).matches("/tasks/[^/]+/agreement");
@@ -233,6 +234,10 @@ class SubmitProposalBrowserIT extends BrowserWalk {
         browser.click("#send-for-signature");
         browser.confirm("confirm-button");
         browser.waitForText("vaadin-notification-card", "sent for signature");
+        // Back in the inbox: the task just done is gone, and the grid counts one task fewer.
+        browser.waitForPath("/inbox");
+        browser.waitUntil(() -> "the inbox without the task just done: " + browser.text("#task-inbox"),
+                () -> inboxSize() == tasksBefore - 1 && !browser.text("#task-inbox").contains(reference));
 
         browser.signOut();
         browser.signIn("signatory", "demo");
@@ -339,6 +344,11 @@ class SubmitProposalBrowserIT extends BrowserWalk {
         browser.waitForText(".page", "E-mails not sent");
         assertThat(browser.text(".page")).contains("Workflow incidents");
         browser.screenshot("operations");
+    }
+
+    /** How many tasks the inbox's grid says it has. */
+    private long inboxSize() {
+        return ((Number) browser.js("return document.querySelector('#task-inbox').size")).longValue();
     }
 
     private void openTask(String reference) {
