@@ -58,9 +58,14 @@ public final class LifecycleBenchmark {
             return costs.processCpuNanos() / 1e6 / lifecycles;
         }
 
+        /** A driver's wall time per lifecycle (each driver runs its share of the lifecycles). */
+        double driverWallMillisPerLifecycle() {
+            return wallNanos * drivers / 1e6 / lifecycles;
+        }
+
         /** A driver's wall time per lifecycle that is not its own CPU: waiting for the database, the JVM, the cores. */
         double waitMillisPerLifecycle() {
-            return wallNanos * drivers / 1e6 / lifecycles - driverCpuMillisPerLifecycle();
+            return driverWallMillisPerLifecycle() - driverCpuMillisPerLifecycle();
         }
 
         /** The database server's CPU per lifecycle, or NaN where it does not run on this machine. */
@@ -330,7 +335,7 @@ public final class LifecycleBenchmark {
                 Run r = find(report, system, drivers);
                 double perLifecycle = r.lifecycles();
                 out.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %s | %.1f | %.1f | %.1f |%n",
-                        drivers, system, r.wallNanos() * drivers / 1e6 / perLifecycle,
+                        drivers, system, r.driverWallMillisPerLifecycle(),
                         r.driverCpuMillisPerLifecycle(), r.waitMillisPerLifecycle(),
                         r.serverCpu("%.1f"),
                         r.processCpuMillisPerLifecycle() - r.driverCpuMillisPerLifecycle(),
