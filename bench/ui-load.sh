@@ -5,7 +5,8 @@
 #   3. starts the portal (production jar, mysql profile) on it,
 #   4. runs the Gatling simulation at each user count (a fresh list of open vote tasks before each run),
 #   5. writes target/load/ui-latency.md (one table per run, with the CPU seconds the portal, MariaDB, Gatling and
-#      everything else on the machine used during the run) and stops the portal.
+#      everything else on the machine used during the run and the hypervisor's steal, then the run per 30 s: the
+#      p95s next to the portal's CPU per request, from timeline-<users>.txt) and stops the portal.
 #
 # Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
 #   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
@@ -64,7 +65,9 @@ if [ "$PORTAL" = extracted ] && { [ ! -f "$OUT/extracted/consilium.jar" ] || [ "
 fi
 
 PORTAL_PID=
+TIMELINE_PID=
 stop_portal() {
+  if [ -n "$TIMELINE_PID" ]; then kill "$TIMELINE_PID" 2>/dev/null || true; fi
   if [ -n "$PORTAL_PID" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
     kill "$PORTAL_PID"
     wait "$PORTAL_PID" 2>/dev/null || true
@@ -114,20 +117,32 @@ gatling() { # users duration
 TICKS="$(getconf CLK_TCK)"
 cpu_of() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk -v t="$TICKS" '{sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t}' "/proc/$1/stat" || echo 0; }
 cpu_all() { awk -v t="$TICKS" '/^cpu / {printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / t}' /proc/stat; }
+# what the hypervisor took from this VM's cores (/proc/stat's steal): time the cores could not run at all
+cpu_steal() { awk -v t="$TICKS" '/^cpu / {printf "%.1f", $9 / t}' /proc/stat; }
 # `times` must run in this shell (a subshell starts from zero): cpu_snapshot's caller writes it to $OUT/times.txt.
 cpu_children() { tail -1 "$OUT/times.txt" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
-cpu_snapshot() { echo "$(cpu_of "$PORTAL_PID") $(cpu_of "$(pidof mariadbd mysqld | cut -d' ' -f1)") $(cpu_children) $(cpu_all) $(date +%s.%N)"; }
+cpu_snapshot() { echo "$(cpu_of "$PORTAL_PID") $(cpu_of "$(pidof mariadbd mysqld | cut -d' ' -f1)") $(cpu_children) $(cpu_all) $(date +%s.%N) $(cpu_steal)"; }
+# Every 2 s of a run: epoch seconds, then the CPU seconds so far of the portal and MariaDB, and the machine's steal
+# (bench/gatling-windows.py --timeline puts them next to the latency, per window of the run).
+timeline() { # file
+  local mariadb; mariadb="$(pidof mariadbd mysqld | cut -d' ' -f1)"
+  while true; do
+    echo "$(date +%s.%N) $(cpu_of "$PORTAL_PID") $(cpu_of "$mariadb") $(cpu_steal)" >> "$1"
+    sleep 2
+  done
+}
 cpu_table() { # before after
-  read -r p0 m0 g0 a0 t0 <<< "$1"; read -r p1 m1 g1 a1 t1 <<< "$2"
+  read -r p0 m0 g0 a0 t0 s0 <<< "$1"; read -r p1 m1 g1 a1 t1 s1 <<< "$2"
   awk -v p="$p1" -v p0="$p0" -v m="$m1" -v m0="$m0" -v g="$g1" -v g0="$g0" -v a="$a1" -v a0="$a0" -v w="$t1" \
-      -v w0="$t0" -v n="$(nproc)" 'BEGIN { p -= p0; m -= m0; g -= g0; a -= a0; w -= w0
+      -v w0="$t0" -v s="$s1" -v s0="$s0" -v n="$(nproc)" 'BEGIN { p -= p0; m -= m0; g -= g0; a -= a0; w -= w0; s -= s0
     printf "\nCPU during the run (%.0f s of wall time, %d cores = %.0f CPU s available):\n\n", w, n, w * n
     print "| process | CPU s | share of the cores |"; print "|---|---:|---:|"
     printf "| portal (JVM) | %.1f | %.0f %% |\n", p, 100 * p / (w * n)
     printf "| MariaDB | %.1f | %.0f %% |\n", m, 100 * m / (w * n)
     printf "| Gatling (Maven + its JVM) | %.1f | %.0f %% |\n", g, 100 * g / (w * n)
     printf "| everything else (other jobs on the machine) | %.1f | %.0f %% |\n", a - p - m - g, 100 * (a - p - m - g) / (w * n)
-    printf "| whole machine | %.1f | %.0f %% |\n", a, 100 * a / (w * n) }'
+    printf "| whole machine | %.1f | %.0f %% |\n", a, 100 * a / (w * n)
+    printf "| of which stolen by the hypervisor (steal) | %.1f | %.0f %% |\n", s, 100 * s / (w * n) }'
 }
 for n in $USERS; do
   if [ "$n" = "$JFR" ]; then
@@ -147,12 +162,16 @@ for n in $USERS; do
   log "Gatling, $n users, ramp $RAMP s, $DURATION s (load average: $load)"
   status=0
   rm -f "$OUT/reply-bytes-$n.md"
+  rm -f "$OUT/timeline-$n.txt"
+  timeline "$OUT/timeline-$n.txt" & TIMELINE_PID=$!
   times > "$OUT/times.txt"; before="$(cpu_snapshot)"
   gatling "$n" "$DURATION" || status=$?
   times > "$OUT/times.txt"; after="$(cpu_snapshot)"
+  kill "$TIMELINE_PID" 2>/dev/null || true; wait "$TIMELINE_PID" 2>/dev/null || true; TIMELINE_PID=
   run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
   { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null; } \
+    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null
+    echo; python3 bench/gatling-windows.py "$run" 30 --timeline="$OUT/timeline-$n.txt" || true; } \
     | tee -a "$OUT/ui-latency.md"
   if [ "$status" != 0 ]; then
     echo "Gatling reported failed requests (see $OUT/gatling-$n.log)"
