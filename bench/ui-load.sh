@@ -17,6 +17,8 @@
 #   a warm JIT; 0 for none) WARMUP_DURATION=90 (its seconds after the ramp) JFR=(empty, or a run's user count to
 #   record a Flight Recording of that run into target/load/portal-<users>.jfr; that run gets a portal of its own)
 #   PORTAL_ARGS= (more arguments of the portal, e.g. --spring.datasource.hikari.maximum-pool-size=20)
+#   PORTAL_JVM= (more JVM options of the portal, e.g. -XX:+UseParallelGC; GC_LOG=yes adds a log of its collections,
+#   $OUT/gc-<users>.log per portal, summed up in the report by bench/gc-pauses.py)
 # MariaDB on 127.0.0.1:3306, root, empty password (as the MariaDB test suites).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,8 @@ WARMUP="${WARMUP:-$(printf '%s\n' $USERS | sort -n | tail -1)}"
 WARMUP_DURATION="${WARMUP_DURATION:-90}"
 PORTAL="${PORTAL:-extracted}"
 PORTAL_ARGS="${PORTAL_ARGS:-}"
+PORTAL_JVM="${PORTAL_JVM:-}"
+GC_LOG="${GC_LOG:-no}"
 OUT="${OUT:-target/load}"
 MVN="${MVN:-mvn -B -o}"
 mkdir -p "$OUT"
@@ -76,8 +80,14 @@ stop_portal() {
 }
 trap stop_portal EXIT
 
-start_portal() { # $1: extra JVM options
-  log "starting the portal on port $PORT ($* $PORTAL_ARGS)"
+GC_FILE=
+start_portal() { # $1: extra JVM options, $2: the user count the GC log is named after
+  local jvm="$1 $PORTAL_JVM"
+  if [ "$GC_LOG" = yes ]; then
+    GC_FILE="$OUT/gc-$2.log"
+    jvm="$jvm -Xlog:gc:file=$GC_FILE:time,uptime"
+  fi
+  log "starting the portal on port $PORT ($jvm $PORTAL_ARGS)"
   local main=(-jar "$OUT/consilium.jar")
   if [ "$PORTAL" = extracted ]; then
     main=(-jar "$OUT/extracted/consilium.jar")
@@ -86,7 +96,7 @@ start_portal() { # $1: extra JVM options
     main=(-cp "target/classes:$(cat target/cp.txt)" org.consilium.ConsiliumApplication --vaadin.devmode.devTools.enabled=false)
   fi
   # shellcheck disable=SC2086
-  java -Xmx"$HEAP" $1 "${main[@]}" --spring.profiles.active=mysql --server.port="$PORT" \
+  java -Xmx"$HEAP" $jvm "${main[@]}" --spring.profiles.active=mysql --server.port="$PORT" \
     "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$SCHEMA?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8" \
     --spring.datasource.username=root --spring.datasource.password= \
     --server.servlet.session.cookie.secure=false --consilium.attachments.directory="$OUT/attachments" \
@@ -147,9 +157,9 @@ cpu_table() { # before after
 for n in $USERS; do
   if [ "$n" = "$JFR" ]; then
     stop_portal
-    start_portal "-XX:StartFlightRecording=filename=$OUT/portal-$n.jfr,settings=profile"
+    start_portal "-XX:StartFlightRecording=filename=$OUT/portal-$n.jfr,settings=profile" "$n"
   elif [ -z "$PORTAL_PID" ]; then
-    start_portal ""
+    start_portal "" "$n"
   fi
   if [ "$WARMUP" != 0 ] && [ -z "${WARM:-}" ]; then
     vote_tasks
@@ -171,7 +181,8 @@ for n in $USERS; do
   run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
   { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
     python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null
-    echo; python3 bench/gatling-windows.py "$run" 30 --timeline="$OUT/timeline-$n.txt" || true; } \
+    echo; python3 bench/gatling-windows.py "$run" 30 --timeline="$OUT/timeline-$n.txt" || true
+    if [ -n "$GC_FILE" ]; then python3 bench/gc-pauses.py "$GC_FILE" "$OUT/timeline-$n.txt" || true; fi; } \
     | tee -a "$OUT/ui-latency.md"
   if [ "$status" != 0 ]; then
     echo "Gatling reported failed requests (see $OUT/gatling-$n.log)"
