@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks the signed-in person may act on: those offered to one of their roles (candidate groups are
- * role names) and those assigned to them. Pages come from the engine's tables; two queries a page, whatever its size.
+ * role names) and those assigned to them. Pages come from the engine's tables; two queries a page, whatever its size, and no count.
  * Task names are given in the reader's language by step ({@code task.<step id>}), else as the BPMN names them.
  */
 @Service
@@ -80,13 +80,6 @@ public class TaskInboxService {
 
     private record PageRow(String id, String name, String stepKey, Instant created, Instant due, String assignee,
                            Long proposalId) {
-    }
-
-    @PreAuthorize("isAuthenticated()")
-    public long countMyTasks() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + mine("T.ID_") + ") MINE",
-                mineParameters(currentUser.require(), Map.of()), Long.class);
-        return count == null ? 0 : count;
     }
 
     /**

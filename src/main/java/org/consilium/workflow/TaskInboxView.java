@@ -44,8 +44,10 @@ class TaskInboxView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("workflow.column.heldBy")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(claimOrRelease(inbox, grid, me)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(t -> t.overdue(clock.instant()) ? "overdue" : null);
-        grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream(),
-                query -> (int) inbox.countMyTasks());
+        // No count: the grid learns how many tasks there are from a page shorter than it asked for (Vaadin's
+        // undefined size). Counting them read as many rows as the page itself, at every opening of the inbox and so
+        // after every task done.
+        grid.setItems(query -> inbox.myTasks(query.getOffset(), query.getLimit()).stream());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("workflow.inbox.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(e.getItem()))));

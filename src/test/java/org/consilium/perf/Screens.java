@@ -203,7 +203,6 @@ public final class Screens {
 
     private static int inboxPage(TaskInboxService inbox, NotificationService notifications) {
         notifications.unreadCount();
-        inbox.countMyTasks();
         return inbox.myTasks(0, PAGE).size();
     }
 }

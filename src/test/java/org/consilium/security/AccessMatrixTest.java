@@ -906,12 +906,6 @@ class AccessMatrixTest {
                         list -> !taskIds(list).contains(task(out, ProposalLifecycle.LEAD_SIGNATURE_TASK))), () -> inbox.myTasks(0, 1000))
                 .anonymous(() -> inbox.myTasks(0, 1000));
 
-        c.action("inbox.countMyTasks");
-        for (Role role : Role.values()) {
-            c.cell(role, "own", allowed(), () -> inbox.countMyTasks());
-        }
-        c.anonymous(() -> inbox.countMyTasks());
-
         c.action("inbox.claim")
                 .cell(Role.STAFF, "offered to staff", allowed(), () -> claim(task(approved, ProposalLifecycle.PREPARE_AGREEMENT_TASK)))
                 .cell(Role.STAFF, "held by a colleague", refused(TaskGone.class), () -> claim(task(submitted, ProposalLifecycle.CHECK_COMPLETENESS_TASK)))
