@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks the signed-in person may act on: those offered to one of their roles (candidate groups are
- * role names) and those assigned to them. Pages come from the engine's tables; two queries a page, whatever its size, and no count.
+ * role names) and those assigned to them. Pages come from the engine's tables; two queries a page, whatever its
+ * size, and no count.
  * Task names are given in the reader's language by step ({@code task.<step id>}), else as the BPMN names them.
  */
 @Service
