@@ -86,7 +86,7 @@ public class TaskInboxService {
     /**
      * The person's open tasks as SQL: those assigned to them, and the unassigned ones offered to one of their
      * groups, as two indexed reads joined by a UNION. The engine's own query (an OR over a LEFT JOIN of the
-     * identity links) served by no index: it read every open task for each inbox page and each count.
+     * identity links) served by no index: it read every open task for each inbox page.
      * The username and the groups are bound as parameters ({@link #mineParameters}), so that the statement's text is
      * the same for everyone with as many groups, and Connector/J's cache of parsed statements serves them all.
      */
