@@ -6,7 +6,8 @@
 #   4. runs the Gatling simulation at each user count (a fresh list of open vote tasks before each run),
 #   5. writes target/load/ui-latency.md (one table per run, with the CPU seconds the portal, MariaDB, Gatling and
 #      everything else on the machine used during the run and the hypervisor's steal, then the run per 30 s: the
-#      p95s next to the portal's CPU per request, from timeline-<users>.txt) and stops the portal.
+#      p95s next to the portal's CPU per request, from timeline-<users>.txt; MariaDB's row lock waits) and stops the
+#      portal.
 #
 # Settings (environment): USERS="25 50 100" DURATION=120 RAMP=20 PORT=8081 SCHEMA=consilium_load
 #   BACKGROUND=3000 PROPOSALS=250 HEAP=1g BUILD=yes (no: use the jar and classes already built) PREPARE=yes
@@ -141,6 +142,19 @@ timeline() { # file
     sleep 2
   done
 }
+# MariaDB's row lock waits so far, the whole server's: "<waits> <ms waited>" (empty without a mysql client). The
+# fifteenth session found the audit chain's head the one row that audited transactions queue for.
+row_locks() {
+  command -v mysql > /dev/null || return 0
+  mysql -h127.0.0.1 -uroot -N -B -e "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'" 2>/dev/null \
+    | awk '$1 == "Innodb_row_lock_waits" {w = $2} $1 == "Innodb_row_lock_time" {t = $2} END {if (w != "") print w, t}' || true
+}
+row_lock_line() { # before after
+  [ -n "$1" ] && [ -n "$2" ] || return 0
+  read -r w0 t0 <<< "$1"; read -r w1 t1 <<< "$2"
+  awk -v w=$((w1 - w0)) -v t=$((t1 - t0)) 'BEGIN { printf "\nRow lock waits at MariaDB during the run (the whole server): %d, %d ms in all", w, t
+    if (w > 0) printf " (%.0f ms each on average)", t / w; print "." }'
+}
 cpu_table() { # before after
   read -r p0 m0 g0 a0 t0 s0 <<< "$1"; read -r p1 m1 g1 a1 t1 s1 <<< "$2"
   awk -v p="$p1" -v p0="$p0" -v m="$m1" -v m0="$m0" -v g="$g1" -v g0="$g0" -v a="$a1" -v a0="$a0" -v w="$t1" \
@@ -174,13 +188,14 @@ for n in $USERS; do
   rm -f "$OUT/reply-bytes-$n.md"
   rm -f "$OUT/timeline-$n.txt"
   timeline "$OUT/timeline-$n.txt" & TIMELINE_PID=$!
-  times > "$OUT/times.txt"; before="$(cpu_snapshot)"
+  times > "$OUT/times.txt"; before="$(cpu_snapshot)"; locks_before="$(row_locks)"
   gatling "$n" "$DURATION" || status=$?
-  times > "$OUT/times.txt"; after="$(cpu_snapshot)"
+  times > "$OUT/times.txt"; after="$(cpu_snapshot)"; locks_after="$(row_locks)"
   kill "$TIMELINE_PID" 2>/dev/null || true; wait "$TIMELINE_PID" 2>/dev/null || true; TIMELINE_PID=
   run=$(ls -td target/gatling/uiloadsimulation-* | head -1)
   { echo; echo "### $n users (load average before the run: $load; after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null
+    python3 bench/gatling-table.py "$run"; cpu_table "$before" "$after"
+    row_lock_line "$locks_before" "$locks_after"; cat "$OUT/reply-bytes-$n.md" 2>/dev/null
     echo; python3 bench/gatling-windows.py "$run" 30 --timeline="$OUT/timeline-$n.txt" || true
     if [ -n "$GC_FILE" ]; then python3 bench/gc-pauses.py "$GC_FILE" "$OUT/timeline-$n.txt" || true; fi; } \
     | tee -a "$OUT/ui-latency.md"
