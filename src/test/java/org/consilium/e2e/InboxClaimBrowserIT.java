@@ -17,8 +17,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * The inbox's claim and release button (drawn by the browser from one template, no component per row): a member of
  * staff claims the completeness check offered to their group, the row then says the task is theirs and offers to
  * release it, and the click did not open the task (Vaadin's grid sends no row click for a click on a button, and the
- * template stops the event as well); releasing gives it back to the group, and the rest of the row still opens it. The researcher's proposals
- * show their status as a Lumo badge (also drawn from a template). Its own database.
+ * template stops the event as well); releasing gives it back to the group, the rest of the row still opens it, and the
+ * browser's back button returns to an inbox read afresh. The researcher's proposals show their status as a Lumo badge
+ * (also drawn from a template). Its own database.
  */
 @ExtendWith(Suites.Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -76,6 +77,15 @@ class InboxClaimBrowserIT extends BrowserWalk {
         browser.click(cell(reference, 1));
         browser.waitUntil(() -> "the completeness check opened, at " + browser.currentPath(),
                 () -> browser.currentPath().matches("/tasks/[^/]+/completeness"));
+
+        // The browser's back button returns to the inbox, read afresh: a proposal submitted meanwhile is listed, and
+        // opening the task did not take it from the group.
+        String later = SubmittedProposals.submit(users, proposals, "researcher2", "Arrived while staff were away");
+        browser.js("history.back();");
+        browser.waitForPath("/inbox");
+        browser.waitForText("#task-inbox", later);
+        assertThat(heldBy(reference)).isEqualTo("open to your group");
+        assertThat(heldBy(later)).isEqualTo("open to your group");
     }
 
     @Test
